@@ -25,6 +25,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -234,13 +235,31 @@ class BlockItem(pytest.Item):
         with tempfile.TemporaryDirectory(prefix="docblock-") as tmp:
             os.chdir(tmp)
             try:
-                with contextlib.redirect_stdout(out):
-                    exec(compiled, {"__name__": "__main__"})
+                if self.get_closest_marker("isolated"):
+                    out.write(self._run_in_subprocess(code))
+                else:
+                    with contextlib.redirect_stdout(out):
+                        exec(compiled, {"__name__": "__main__"})
                 self._check_figures(Path(tmp))
             finally:
                 os.chdir(cwd)
                 _close_figures()
         self._check_output(out.getvalue())
+
+    def _run_in_subprocess(self, code: str) -> str:
+        """Run in a fresh interpreter: for code that must start before TensorFlow
+        initialises (logical devices, ``KERAS_BACKEND``)."""
+        marker = self.get_closest_marker("isolated")
+        env = {**os.environ, **marker.kwargs.get("env", {})}
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600
+        )
+        if done.returncode != 0:
+            raise BlockFailed(
+                f"{self.page.where(self.block.fences[0].line)}: the code block, run in a fresh "
+                f"process, exited with {done.returncode}:\n{done.stderr[-3000:]}"
+            )
+        return done.stdout
 
     def _check_output(self, printed: str) -> None:
         expected = self.block.block.expected_output
