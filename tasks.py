@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -126,6 +127,8 @@ def lock() -> None:
             capture_output=True,
             text=True,
         ).stdout
+    # A local label such as torch's "+cpu" names one platform's build; pin the release.
+    frozen = re.sub(r"^([A-Za-z0-9_.-]+==[^+\s]+)\+\S+$", r"\1", frozen, flags=re.M)
     header = "# Exact versions for every install. Regenerate with `python3 tasks.py lock`.\n"
     CONSTRAINTS.write_text(header + frozen)
     print(f"Wrote {CONSTRAINTS.relative_to(ROOT)}")
@@ -146,6 +149,7 @@ def main(argv: list[str]) -> int:
         return 0 if command == "help" else 2
     bindir = setup(latest)
     os.chdir(ROOT)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if command == "serve":
         cmd = [bindir / "mkdocs", "serve", "--livereload", *rest]
     elif command == "build":
