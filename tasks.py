@@ -34,7 +34,7 @@ ASSETS = ROOT / "requirements" / "assets.json"
 VENDOR = ROOT / "docs" / "assets" / "vendor"
 STAMP_INPUTS = [ROOT / "pyproject.toml", CONSTRAINTS, ASSETS]
 
-if sys.version_info < (3, 11):
+if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs before any environment exists
     sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
 
 

@@ -32,7 +32,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from pages import PYTHON_LANGS, Block, Page, PageError, SiteConfig, read_page
+from pages import RUNNABLE_LANGS, Block, Page, PageError, SiteConfig, read_page
 
 FIGURE_SUFFIXES = {".png", ".svg"}
 LINK = re.compile(r"!?\[[^\]]*\]\((?P<target><[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -105,7 +105,7 @@ class DocsPage(pytest.File):
             yield PageCheck.from_parent(self, name="read", problems=[str(err)])
             return
         for block in page.blocks:
-            if block.lang not in PYTHON_LANGS:
+            if block.lang not in RUNNABLE_LANGS:
                 continue
             item = BlockItem.from_parent(
                 self, name=f"line {page.page_line(block.fences[0].line)}", page=page, block=block
@@ -129,7 +129,7 @@ def _unexecuted(page: Page) -> list[str]:
         for mark in block.marks:
             if mark.startswith(MARK_NEEDS_REASON) and "reason=" not in mark:
                 problems.append(
-                    f"{page.where(block.fences[0].line)}: <!--{mark}--> needs reason=\"...\"; "
+                    f'{page.where(block.fences[0].line)}: <!--{mark}--> needs reason="..."; '
                     "the page shows the reason to readers"
                 )
     return problems
@@ -178,7 +178,7 @@ class PageCheck(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, None, f"{self.parent.shown_as}::{self.name}"
+        return self.path, 0, self.name
 
 
 class PageProblem(Exception):
@@ -347,7 +347,8 @@ class BlockItem(pytest.Item):
         return f"{where}: the code block raised {type(error).__name__}\n\n{listing}\n\n{tb}"
 
     def reportinfo(self):
-        return self.path, None, f"{self.parent.shown_as}::{self.name}"
+        line = self.page.page_line(self.block.fences[0].line) - 1
+        return self.path, line, self.name
 
 
 def _normal(text: str) -> str:
@@ -379,7 +380,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         lines = path.read_text(encoding="utf-8").split("\n")
         for fence_line, length, printed in sorted(changes, reverse=True):
             indent = re.match(r"^\s*", lines[fence_line - 1]).group(0)
-            new = [indent + line if line else line for line in _normal(printed).rstrip("\n").split("\n")]
+            new = [
+                indent + line if line else line
+                for line in _normal(printed).rstrip("\n").split("\n")
+            ]
             lines[fence_line : fence_line + length] = new
         path.write_text("\n".join(lines), encoding="utf-8")
         print(f"\nupdated {len(changes)} expected output(s) in {path}")

@@ -22,11 +22,15 @@ import yaml
 from pymdownx.snippets import SnippetMissingError
 from pytest_codeblocks import CodeBlock, extract_from_buffer
 
-# Languages a reader sees highlighted as Python. Every block in one of them runs.
+# Languages a reader sees highlighted as Python: every such block must run. Only plain
+# Python source can; a console session (pycon) or IPython syntax is reported instead.
 PYTHON_LANGS = {"python", "py", "python3", "py3", "pycon", "ipython", "ipython3", "pyi"}
+RUNNABLE_LANGS = {"python", "py", "python3", "py3"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 CONT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:cont[-\s]*-->\s*$")
-OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output(-ignore-whitespace)?[-\s]*-->\s*$")
+OUTPUT = re.compile(
+    r"^\s*<!--[-\s]*pytest-codeblocks:expected-output(-ignore-whitespace)?[-\s]*-->\s*$"
+)
 SNIPPET_LINE = re.compile(r"-{1,}8<-{1,}\s*[\"']?(?P<target>[^\"'\s]*)")
 
 
@@ -193,21 +197,26 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
     origin = map_origin(source, expanded)
     if expanded and expanded[0].strip() == "<!--pytest-codeblocks:skipfile-->":
         raise PageError(
-            shown_as, 1, "skipfile hides every block on the page; mark single blocks with "
-            "<!--pytest.mark.skip(reason=\"...\")--> and say why on the page"
+            shown_as,
+            1,
+            "skipfile hides every block on the page; mark single blocks with "
+            '<!--pytest.mark.skip(reason="...")--> and say why on the page',
         )
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
         try:
             parsed = extract_from_buffer(io.StringIO("\n".join(expanded) + "\n"))
         except (RuntimeError, DeprecationWarning) as err:
-            raise PageError(shown_as, 1, f"pytest-codeblocks could not read the page: {err}") from None
+            raise PageError(
+                shown_as, 1, f"pytest-codeblocks could not read the page: {err}"
+            ) from None
     fences = find_fences(expanded)
     blocks = _group(fences, parsed, shown_as)
-    executed = {f.line for b in blocks if b.lang in PYTHON_LANGS for f in b.fences}
+    executed = {f.line for b in blocks if b.lang in RUNNABLE_LANGS for f in b.fences}
     outputs = {b.output_fence.line for b in blocks if b.output_fence}
     unexecuted = [
-        f for f in fences
+        f
+        for f in fences
         if f.lang in PYTHON_LANGS and f.line not in executed and f.line not in outputs
     ]
     page = Page(shown_as, source, expanded, origin, blocks, unexecuted)

@@ -30,7 +30,9 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.S,
 )
-MARK = re.compile(r"^(?P<indent>[ \t]*)<!--\s*pytest\.mark\.(?P<kind>skip|skipif|xfail)\((?P<args>.*)\)\s*-->\s*$")
+MARK = re.compile(
+    r"^(?P<indent>[ \t]*)<!--\s*pytest\.mark\.(?P<kind>skip|skipif|xfail)\((?P<args>.*)\)\s*-->\s*$"
+)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 NOTES = {
     "skip": ("warning", "Not run by the test suite"),
@@ -62,7 +64,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             continue
         reason = _reason(m.group("args"))
         if not reason:
-            raise PluginError(f"{page.file.src_path}:{number}: pytest.mark.{m.group('kind')} needs reason=\"...\"")
+            raise PluginError(
+                f'{page.file.src_path}:{number}: pytest.mark.{m.group("kind")} needs reason="..."'
+            )
         kind, title = NOTES[m.group("kind")]
         indent = m.group("indent")
         out += [f'{indent}!!! {kind} "{title}"', "", f"{indent}    {reason}", ""]

@@ -1,4 +1,4 @@
-"""Parameter counts of a dense and a convolutional layer as images grow. Shown on the testing page."""
+"""Parameter counts of a dense and a convolutional layer as images grow (testing page)."""
 
 # --8<-- [start:count]
 from dlcourse.params import conv2d_params, dense_params
@@ -27,7 +27,9 @@ import matplotlib.pyplot as plt
 
 sides = [8, 16, 32, 64, 128, 256, 512, 1024]
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
-ax.plot(sides, [dense_params(s * s, 1000) for s in sides], "o-", label="Dense(1000), flattened image")
+ax.plot(
+    sides, [dense_params(s * s, 1000) for s in sides], "o-", label="Dense(1000), flattened image"
+)
 ax.plot(sides, [conv2d_params(3, 1, 32) for _ in sides], "s-", label="Conv2D(32 filters, 3x3)")
 ax.set(
     xscale="log",

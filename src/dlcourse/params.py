@@ -1,4 +1,4 @@
-"""Count the trainable parameters of layers by formula, to compare dense and convolutional layers."""
+"""Count the trainable parameters of layers by formula, to compare dense and conv layers."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def dense_params(inputs: int, units: int, *, bias: bool = True) -> int:
     """
     inputs, units = _positive_int("inputs", inputs), _positive_int("units", units)
     return inputs * units + (units if bias else 0)
+
+
 # --8<-- [end:dense]
 
 

@@ -1,0 +1,59 @@
+"""Repository hygiene: lint, workflows, and the commands the README promises."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+pytestmark = pytest.mark.slow
+
+
+def run(*cmd):
+    return subprocess.run([str(c) for c in cmd], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff_is_clean():
+    done = run(BIN / "ruff", "check", "--output-format", "concise", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflows_match_the_schema():
+    done = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_zizmor_finds_nothing():
+    done = run(BIN / "zizmor", "--offline", "--no-progress", ".github/workflows")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_and_permissions_least(workflow):
+    text = workflow.read_text()
+    for uses in re.findall(r"uses:\s*(\S+)", text):
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{workflow.name}: {uses}"
+    spec = yaml.safe_load(text)
+    assert "permissions" in spec and "concurrency" in spec, workflow.name
+    assert "write" not in str(spec["permissions"]), "write access only per job, where needed"
+
+
+def test_ci_and_workflows_run_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    command = re.search(r"^(python3 tasks\.py test)\b", readme, re.M).group(1)
+    assert readme.index(command) < readme.index("\n## "), "the README opens with the command"
+    assert f"exec {command}" in (ROOT / ".ci" / "run").read_text()
+    assert f"run: {command}" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+
+
+def test_pins_cover_tensorflow_and_keras():
+    pins = (ROOT / "requirements" / "constraints.txt").read_text()
+    assert re.search(r"^tensorflow==2\.21\.\d+$", pins, re.M)
+    assert re.search(r"^keras==3\.\d+\.\d+$", pins, re.M)
+    assert "+cpu" not in pins  # platform-specific local versions would break other machines
