@@ -80,9 +80,82 @@ def _site(config: pytest.Config) -> SiteConfig | None:
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     site = _site(parent.config)
-    if site and file_path.suffix == ".md" and site.docs_dir in file_path.resolve().parents:
+    if not site or site.docs_dir not in file_path.resolve().parents:
+        return None
+    if file_path.suffix == ".md":
         return DocsPage.from_parent(parent, path=file_path, site=site)
+    if file_path.suffix == ".ipynb":
+        return DocsNotebook.from_parent(parent, path=file_path)
     return None
+
+
+class DocsNotebook(pytest.File):
+    """A notebook page: its code cells run in order, in one namespace, as in Jupyter."""
+
+    def collect(self):
+        yield NotebookItem.from_parent(self, name="cells")
+
+
+class NotebookItem(pytest.Item):
+    def runtest(self) -> None:
+        import nbformat
+
+        notebook = nbformat.read(self.path, as_version=4)
+        namespace: dict = {"__name__": "__main__"}
+        changed, problems = False, []
+        cwd = Path.cwd()
+        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+            os.chdir(tmp)
+            try:
+                for number, cell in enumerate(notebook.cells, 1):
+                    if cell.cell_type != "code":
+                        continue
+                    self.config.stash[_COUNTS]["run"] += 1
+                    out = io.StringIO()
+                    name = f"<{self.path.name} cell {number}>"
+                    linecache.cache[name] = (
+                        len(cell.source),
+                        None,
+                        cell.source.splitlines(True),
+                        name,
+                    )
+                    with contextlib.redirect_stdout(out):
+                        exec(compile(cell.source, name, "exec"), namespace)
+                    shown = "".join(
+                        o.get("text", "") for o in cell.outputs if o.get("name") == "stdout"
+                    )
+                    if _normal(shown) == _normal(out.getvalue()):
+                        continue
+                    if self.config.getoption("update_outputs"):
+                        text = out.getvalue()
+                        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+                        changed = True
+                    else:
+                        problems.append(
+                            f"{self.path.name} cell {number}: shows {shown!r}, "
+                            f"printed {out.getvalue()!r}"
+                        )
+            finally:
+                os.chdir(cwd)
+                _close_figures()
+        if changed:
+            for count, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
+                cell.execution_count = count + 1
+            nbformat.write(notebook, self.path)
+        if problems:
+            raise BlockFailed(
+                "the output stored in the notebook differs from what the code printed:\n"
+                + "\n".join(problems)
+                + "\nIf the new output is right, run `python3 tasks.py update`."
+            )
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, BlockFailed):
+            return f"{self.path.name}: {excinfo.value}"
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, self.name
 
 
 class DocsPage(pytest.File):

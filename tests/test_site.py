@@ -57,3 +57,12 @@ def test_skip_marks_become_visible_notes():
     assert '!!! warning "Not run by the test suite"' in out and "downloads 170 MB" in out
     inside_fence = "```markdown\n" + markdown + "```\n"
     assert site_hooks.on_page_markdown(inside_fence, page, None, None) == inside_fence
+
+
+def test_notebook_page_uses_the_sites_own_mathjax_and_links_to_colab(built_site):
+    site = built_site["dir"]
+    html = (site / "notebooks" / "first-model" / "index.html").read_text()
+    assert 'src="../../assets/vendor/mathjax/MathJax.js?config=' in html
+    assert (site / "assets" / "vendor" / "mathjax" / "MathJax.js").is_file()
+    assert "colab.research.google.com/github/" in html
+    assert "blob/main/docs/notebooks/first-model.ipynb" in html
