@@ -207,8 +207,12 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
         try:
             parsed = extract_from_buffer(io.StringIO("\n".join(expanded) + "\n"))
         except (RuntimeError, DeprecationWarning) as err:
+            line = _second_output_line(find_fences(expanded), origin)
+            hint = " (a cont chain has one expected-output block, after its last block)"
             raise PageError(
-                shown_as, 1, f"pytest-codeblocks could not read the page: {err}"
+                shown_as,
+                line or 1,
+                f"pytest-codeblocks could not read the page: {err}" + (hint if line else ""),
             ) from None
     fences = find_fences(expanded)
     blocks = _group(fences, parsed, shown_as)
@@ -221,6 +225,21 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
     ]
     page = Page(shown_as, source, expanded, origin, blocks, unexecuted)
     return page
+
+
+def _second_output_line(fences: list[Fence], origin: list) -> int | None:
+    """The page line of an expected-output block given to a chain that already has one."""
+    has_output = False
+    for fence in fences:
+        if fence.char != "`":
+            continue
+        if fence.after_output:
+            if has_output:
+                return origin[fence.line - 1][0]
+            has_output = True
+        elif not fence.after_cont:
+            has_output = False
+    return None
 
 
 def _line_naming(source: list[str], message: str) -> int:

@@ -126,3 +126,9 @@ def test_figure_that_changed(site):
     result.stdout.fnmatch_lines(
         ["*pages/figure_changed.md:3: figures/dot.svg differs from the figure*"]
     )
+
+
+def test_second_output_in_a_chain_names_its_line(site):
+    result = run(site, "two_outputs_in_chain.md")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*pages/two_outputs_in_chain.md:19: pytest-codeblocks could not*"])

@@ -1,0 +1,35 @@
+"""The installed TensorFlow and Keras, and the devices TensorFlow sees. Shown on the first page."""
+
+# --8<-- [start:versions]
+import keras
+import tensorflow as tf
+
+
+def major_minor(version):
+    return ".".join(version.split(".")[:2])  # "2.21.0" -> "2.21"
+
+
+print("TensorFlow", major_minor(tf.__version__))
+print("Keras", major_minor(keras.__version__), "| backend:", keras.config.backend())
+print("tf.keras is this Keras:", tf.keras.layers.Dense is keras.layers.Dense)
+# --8<-- [end:versions]
+
+# --8<-- [start:devices]
+import tensorflow as tf
+
+devices = tf.config.list_physical_devices()
+print([device.device_type for device in devices])
+print("GPUs:", len(tf.config.list_physical_devices("GPU")))
+# --8<-- [end:devices]
+
+# --8<-- [start:cpp]
+import os
+
+import tensorflow as tf
+
+include = tf.sysconfig.get_include()  # C and C++ headers ship inside the pip package
+print("C API header:", os.path.isfile(os.path.join(include, "tensorflow", "c", "c_api.h")))
+print("C++ API headers:", os.path.isdir(os.path.join(include, "tensorflow", "cc", "ops")))
+libraries = os.listdir(tf.sysconfig.get_lib())  # the compiled runtime Python loads
+print("runtime library:", any(name.startswith("libtensorflow") for name in libraries))
+# --8<-- [end:cpp]

@@ -1,0 +1,41 @@
+"""Claims the 'What TensorFlow is' page makes about versions, layers, devices and SavedModels."""
+
+import os
+
+import numpy as np
+from snippet_runner import run_snippet
+
+
+def test_versions_devices_and_native_apis():
+    ns = run_snippet("snippets/tensorflow/what-is-tensorflow/versions.py")
+    tf, keras = ns["tf"], ns["keras"]
+    assert tf.__version__.startswith("2.") and keras.__version__.startswith("3.")
+    assert ns["major_minor"]("2.21.0") == "2.21"
+    assert keras.config.backend() == "tensorflow"
+    assert tf.keras.Model is keras.Model  # tf.keras is Keras 3, as the page says
+    assert "CPU" in [d.device_type for d in ns["devices"]]
+    if os.environ.get("CUDA_VISIBLE_DEVICES") == "-1":  # how the suite runs: the page says 0 GPUs
+        assert ns["tf"].config.list_physical_devices("GPU") == []
+    assert ns["include"].endswith("include")
+
+
+def test_keras_layer_is_tensorflow_ops():
+    ns = run_snippet("snippets/tensorflow/what-is-tensorflow/layers_and_ops.py")
+    np.testing.assert_allclose(ns["by_keras"].numpy(), ns["by_hand"].numpy(), rtol=1e-6)
+    assert isinstance(ns["by_keras"], ns["tf"].Tensor)
+    assert (ns["by_keras"].numpy() >= 0).all()  # relu output
+
+
+def test_savedmodel_export_reloads_with_same_predictions(tmp_path):
+    ns = run_snippet("snippets/tensorflow/what-is-tensorflow/export.py", tmp_path)
+    assert (tmp_path / "my_model" / "1" / "saved_model.pb").is_file()
+    assert "serving_default" in ns["reloaded"].signatures
+    x = ns["x"]
+    np.testing.assert_allclose(ns["reloaded"].serve(x).numpy(), ns["model"](x).numpy(), rtol=1e-6)
+
+
+def test_exercise_solutions(tmp_path):
+    ns = run_snippet("snippets/tensorflow/what-is-tensorflow/exercises.py", tmp_path)
+    assert ns["tf_major"] == 2 and ns["keras_major"] == 3
+    np.testing.assert_allclose(ns["by_keras"].numpy(), ns["by_hand"].numpy(), rtol=1e-6)
+    assert set(ns["result"]) == {"output_0"}
