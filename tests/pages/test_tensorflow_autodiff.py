@@ -1,0 +1,71 @@
+"""Claims the page "Automatic differentiation" makes about its code."""
+
+import math
+
+import pytest
+import tensorflow as tf
+from snippet_runner import run_snippet
+
+
+@pytest.mark.parametrize("value", [-2.0, -0.5, 0.5, 1.0, 1.5, 3.0])
+def test_tape_matches_the_chain_rule(value, capsys):
+    f = run_snippet("snippets/tensorflow/autodiff/derivative.py")["f"]
+    x = tf.Variable(value)
+    with tf.GradientTape() as tape:
+        y = f(x)
+    assert float(tape.gradient(y, x)) == pytest.approx(2 * value * math.cos(value**2), abs=1e-4)
+
+
+def test_printed_derivatives_agree(capsys):
+    run_snippet("snippets/tensorflow/autodiff/derivative.py")
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        tape, analytic = float(line.split()[4]), float(line.split()[6])
+        assert tape == pytest.approx(analytic, abs=1e-5)
+
+
+def test_watch_and_persistent_tapes(capsys):
+    run_snippet("snippets/tensorflow/autodiff/watch.py")
+    run_snippet("snippets/tensorflow/autodiff/persistent.py")
+    out = capsys.readouterr().out
+    # A constant is invisible to the tape until watched; then d(x^2)/dx at 3 is 6.
+    assert "not watched: None\nwatched: tf.Tensor(6.0," in out
+    assert "RuntimeError" in out and "dz/dx = 12.0" in out
+
+
+def test_relu_gradient_at_zero_is_zero(capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/relu.py")
+    assert ns["tape"].gradient(ns["relu"], ns["z"]).numpy().tolist() == [0.0, 0.0, 1.0]
+    assert ns["tape"].gradient(ns["step"], ns["z"]) is None
+
+
+def test_gradient_descent_recovers_the_line(capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/descent.py")
+    # The hand-written loop ends at w = 3, b = 2 ...
+    assert float(ns["w"]) == pytest.approx(3.0, abs=1e-3)
+    assert float(ns["b"]) == pytest.approx(2.0, abs=1e-3)
+    # ... and so does the Keras layer trained by the Keras optimizer.
+    assert ns["kernel"][0, 0] == pytest.approx(3.0, abs=1e-3)
+    assert ns["bias"][0] == pytest.approx(2.0, abs=1e-3)
+    # The printed loss falls at every report.
+    losses = [float(line.split()[3]) for line in capsys.readouterr().out.splitlines()[:6]]
+    assert losses == sorted(losses, reverse=True) and losses[0] > 0.1
+
+
+def test_exercise_solutions(tmp_path, capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/exercises.py", tmp_path)
+    assert float(ns["dy_dx"]) == pytest.approx(27.0)
+    assert float(ns["d2y_dx2"]) == pytest.approx(18.0)
+    assert ns["largest_gap"] < 1e-6
+    assert float(ns["w"]) == pytest.approx(3.0, abs=0.01)
+    assert float(ns["b"]) == pytest.approx(2.0, abs=0.01)
+
+
+def test_figure_snippet_draws_the_three_derivatives(tmp_path, capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/activations_figure.py", tmp_path)
+    assert (tmp_path / "autodiff-activations.png").is_file()
+    lines = [line for line in ns["right"].get_lines() if not line.get_label().startswith("_")]
+    assert [line.get_label() for line in lines] == ["ReLU", "sigmoid", "tanh"]
+    peaks = [max(line.get_ydata()) for line in lines]
+    assert peaks == pytest.approx([1.0, 0.25, 1.0], abs=1e-3)
