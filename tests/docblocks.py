@@ -63,6 +63,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "MPLBACKEND": "Agg",
     }.items():
         os.environ.setdefault(key, value)
+    # Keras' summary() sizes its table from the terminal; pages must not depend on it.
+    os.environ["COLUMNS"] = "80"
     config.stash[_EDITS] = []
     config.stash[_COUNTS] = {"run": 0}
 

@@ -1,0 +1,33 @@
+# Verified on: tensorflow, jax, torch
+from pathlib import Path
+
+import keras
+import numpy as np
+from keras import layers
+
+keras.utils.set_random_seed(0)
+rng = np.random.default_rng(0)
+x = rng.normal(size=(400, 20)).astype("float32")
+y = rng.integers(0, 2, size=400)  # random labels: nothing to learn, so the model soon overfits
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=(20,)),
+        layers.Dense(64, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ]
+)
+model.compile(optimizer="adam", loss="binary_crossentropy")
+
+callbacks = [
+    # Stop once val_loss has not improved for 2 epochs, and go back to the best weights.
+    keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True),
+    # Save the model to disk each time val_loss improves.
+    keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
+]
+history = model.fit(
+    x, y, epochs=100, batch_size=32, validation_split=0.25, callbacks=callbacks, verbose=0
+)
+val_loss = history.history["val_loss"]
+print(f"stopped after {len(val_loss)} of 100 epochs; best epoch {int(np.argmin(val_loss)) + 1}")
+print("checkpoint saved:", Path("best.keras").exists())

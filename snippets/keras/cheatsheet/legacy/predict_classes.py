@@ -1,0 +1,29 @@
+"""`predict_classes` and `predict_proba` are gone: call `predict` and decide the class yourself."""
+
+# --8<-- [start:old]
+import keras
+import numpy as np
+from keras import layers
+
+x = np.random.default_rng(0).normal(size=(4, 100))
+model = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(10, activation="softmax")])
+try:
+    classes = model.predict_classes(x)
+except AttributeError as err:
+    print(f"{type(err).__name__}: {err}")
+# --8<-- [end:old]
+
+# --8<-- [start:new]
+import keras
+import numpy as np
+from keras import layers
+
+x = np.random.default_rng(0).normal(size=(4, 100))
+model = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(10, activation="softmax")])
+classes = model.predict(x, verbose=0).argmax(axis=-1)  # softmax: the most probable class
+print(classes.shape, classes.dtype)
+
+binary = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(1, activation="sigmoid")])
+labels = (binary.predict(x, verbose=0) > 0.5).astype("int32")  # sigmoid: threshold at 0.5
+print(labels.shape)
+# --8<-- [end:new]
