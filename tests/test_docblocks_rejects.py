@@ -132,3 +132,13 @@ def test_second_output_in_a_chain_names_its_line(site):
     result = run(site, "two_outputs_in_chain.md")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*pages/two_outputs_in_chain.md:19: pytest-codeblocks could not*"])
+
+
+def test_notebook_output_that_changed(site):
+    result = run(site, "notebook_wrong_output.ipynb")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["*notebook_wrong_output.ipynb*cell 1: shows '41\\n', printed '42\\n'*"]
+    )
+    run(site, "notebook_wrong_output.ipynb", "--update-outputs").assert_outcomes(passed=1)
+    run(site, "notebook_wrong_output.ipynb").assert_outcomes(passed=1)
