@@ -166,6 +166,7 @@ class DocsPage(pytest.File):
         self.site = site
         self.figures_made: set[str] = set()
         self.blocks_run: set[str] = set()
+        self.blocks_to_run: set[str] = set()  # not marked skip
 
     @property
     def shown_as(self) -> Path:
@@ -188,6 +189,8 @@ class DocsPage(pytest.File):
             )
             for mark in block.marks:
                 item.add_marker(eval(mark, {"sys": sys, "pytest": pytest, "os": os}))
+            if not item.get_closest_marker("skip"):
+                self.blocks_to_run.add(item.name)
             yield item
         yield PageCheck.from_parent(self, name="unexecuted", problems=_unexecuted(page))
         yield PageCheck.from_parent(self, name="links", problems=_broken_links(page, self.path))
@@ -269,9 +272,7 @@ class FigureCheck(PageCheck):
         self.page = page
 
     def runtest(self) -> None:
-        blocks = [i for i in self.parent.collect() if isinstance(i, BlockItem)]
-        wanted = {i.name for i in blocks if not i.get_closest_marker("skip")}
-        if not wanted <= self.parent.blocks_run:
+        if not self.parent.blocks_to_run <= self.parent.blocks_run:
             pytest.skip("figures are checked when every block of the page runs in the session")
         made = self.parent.figures_made
         for number, line in enumerate(self.page.expanded, 1):
