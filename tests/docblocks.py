@@ -1,15 +1,21 @@
 """Pytest plugin: every Python block a reader sees on the site runs, as the site shows it.
 
-For each page under ``docs_dir`` (from ``mkdocs.yml``) the collector yields:
+Every file MkDocs renders as a page (Markdown in any extension MkDocs reads, and
+notebooks, in any folder under ``docs_dir``) is collected, with these items:
 
-* one item per code block (a block and its ``cont`` continuations), named by the
-  page line it starts on. It runs the code, compares printed output with the
-  page's expected-output block and compares each figure the code saves with the
-  committed one in ``figures/`` beside the page;
-* ``unexecuted``: fails if a Python-highlighted block would not run (tildes,
-  ``pycon``, a fence pytest-codeblocks cannot see) unless it is marked skip;
-* ``links``: fails on a relative link to a file that does not exist;
-* ``figures``: fails if the page shows a figure no block produced.
+* one per code block (a block and its ``cont`` continuations), named by the page
+  line it starts on. It runs the code, compares what it printed (stdout and stderr,
+  as a terminal shows them) with the page's expected-output block, and compares
+  each figure it saves, byte for byte, with the committed one in ``figures/``;
+* ``checks``: what the Markdown shows that would not be checked (a block
+  highlighted as Python that would not run, an output with no marker, a line-range
+  include, ...), each with the page and line;
+* ``html``: after every block has run, the built page is walked (``html_check.py``):
+  each block shown as Python, each output under it, each image and each link must
+  match what ran in this session.
+
+A notebook page gets ``cells``: it is run in a Jupyter kernel and every stored
+output (streams, results, displays, images, errors) must equal the run's.
 
 ``--update-outputs`` rewrites expected outputs and figures from the run instead
 of failing on a difference.
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import hashlib
 import io
 import linecache
 import os
@@ -28,17 +35,34 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
 import pytest
-from pages import RUNNABLE_LANGS, Block, Page, PageError, SiteConfig, read_page
+from html_check import BuiltPage, Counts, PageRun, check_page
+from pages import (
+    RUNNABLE_LANGS,
+    Block,
+    Page,
+    PageError,
+    SiteConfig,
+    find_fences,
+    highlighted_as_python,
+    normal_code,
+    read_page,
+)
 
 FIGURE_SUFFIXES = {".png", ".svg"}
-LINK = re.compile(r"!?\[[^\]]*\]\((?P<target><[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?P<target>\S+)")
-INLINE_CODE = re.compile(r"`+[^`]*`+")
-MARK_NEEDS_REASON = ("pytest.mark.skip", "pytest.mark.skipif", "pytest.mark.xfail")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+HERE = Path(__file__).resolve()
+# Python-level stderr joins stdout, as in-process; TensorFlow's C++ start-up log (fd 2,
+# different on every machine) does not.
+ISOLATED_RUNNER = (
+    "import sys; sys.stderr = sys.stdout; "
+    "exec(compile(sys.argv[1], sys.argv[2], 'exec'), {'__name__': '__main__'})"
+)
+MKDOCS_BUILD = [sys.executable, "-X", "importtime", "-m", "mkdocs", "build"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -51,6 +75,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected outputs and figures on the pages from this run",
     )
+
+
+_EDITS = pytest.StashKey[list]()
+_RUNS = pytest.StashKey[dict]()  # page (as shown) -> PageRun
+_FIGURES = pytest.StashKey[set]()  # sha256 of every image a block wrote in this run
+_COUNTS = pytest.StashKey[dict]()
+_BUILD = pytest.StashKey["SiteBuild"]()
+_DESELECTED = pytest.StashKey[set]()  # pages with a block left out of this run
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -66,11 +98,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # Keras' summary() sizes its table from the terminal; pages must not depend on it.
     os.environ["COLUMNS"] = "80"
     config.stash[_EDITS] = []
-    config.stash[_COUNTS] = {"run": 0}
-
-
-_EDITS = pytest.StashKey[list]()
-_COUNTS = pytest.StashKey[dict]()
+    config.stash[_RUNS] = {}
+    config.stash[_FIGURES] = set()
+    config.stash[_COUNTS] = {"run": 0, "html": Counts(), "pages": 0}
+    config.stash[_DESELECTED] = set()
 
 
 def _site(config: pytest.Config) -> SiteConfig | None:
@@ -80,93 +111,41 @@ def _site(config: pytest.Config) -> SiteConfig | None:
     return SiteConfig.load(path.resolve()) if path.exists() else None
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+def _run_of(config: pytest.Config, page: Path) -> PageRun:
+    return config.stash[_RUNS].setdefault(str(page), PageRun())
+
+
+# --- collection: every page MkDocs renders, whatever pytest's norecursedirs says ----------
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector):
     site = _site(parent.config)
-    if not site or site.docs_dir not in file_path.resolve().parents:
-        return None
-    if file_path.suffix == ".md":
-        return DocsPage.from_parent(parent, path=file_path, site=site)
-    if file_path.suffix == ".ipynb":
-        return DocsNotebook.from_parent(parent, path=file_path)
+    if site and path.resolve() == site.docs_dir:
+        return DocsDir.from_parent(parent, path=path, site=site)
     return None
 
 
-class DocsNotebook(pytest.File):
-    """A notebook page: its code cells run in order, in one namespace, as in Jupyter."""
-
-    def collect(self):
-        yield NotebookItem.from_parent(self, name="cells")
-
-
-class NotebookItem(pytest.Item):
-    def runtest(self) -> None:
-        import nbformat
-
-        notebook = nbformat.read(self.path, as_version=4)
-        namespace: dict = {"__name__": "__main__"}
-        changed, problems = False, []
-        cwd = Path.cwd()
-        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
-            os.chdir(tmp)
-            try:
-                for number, cell in enumerate(notebook.cells, 1):
-                    if cell.cell_type != "code":
-                        continue
-                    self.config.stash[_COUNTS]["run"] += 1
-                    out = io.StringIO()
-                    name = f"<{self.path.name} cell {number}>"
-                    linecache.cache[name] = (
-                        len(cell.source),
-                        None,
-                        cell.source.splitlines(True),
-                        name,
-                    )
-                    with contextlib.redirect_stdout(out):
-                        exec(compile(cell.source, name, "exec"), namespace)
-                    shown = "".join(
-                        o.get("text", "") for o in cell.outputs if o.get("name") == "stdout"
-                    )
-                    if _normal(shown) == _normal(out.getvalue()):
-                        continue
-                    if self.config.getoption("update_outputs"):
-                        text = out.getvalue()
-                        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
-                        changed = True
-                    else:
-                        problems.append(
-                            f"{self.path.name} cell {number}: shows {shown!r}, "
-                            f"printed {out.getvalue()!r}"
-                        )
-            finally:
-                os.chdir(cwd)
-                _close_figures()
-        if changed:
-            for count, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
-                cell.execution_count = count + 1
-            nbformat.write(notebook, self.path)
-        if problems:
-            raise BlockFailed(
-                "the output stored in the notebook differs from what the code printed:\n"
-                + "\n".join(problems)
-                + "\nIf the new output is right, run `python3 tasks.py update`."
-            )
-
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, BlockFailed):
-            return f"{self.path.name}: {excinfo.value}"
-        return super().repr_failure(excinfo)
-
-    def reportinfo(self):
-        return self.path, 0, self.name
-
-
-class DocsPage(pytest.File):
+class DocsDir(pytest.Directory):
     def __init__(self, *, site: SiteConfig, **kwargs):
         super().__init__(**kwargs)
         self.site = site
-        self.figures_made: set[str] = set()
-        self.blocks_run: set[str] = set()
-        self.blocks_to_run: set[str] = set()  # not marked skip
+
+    def collect(self):
+        for entry in sorted(self.path.iterdir()):
+            if entry.is_dir() and any(self.site.is_page(p) for p in entry.rglob("*")):
+                yield DocsDir.from_parent(self, path=entry, site=self.site)
+            elif entry.suffix == ".ipynb" and self.site.is_page(entry):
+                yield DocsNotebook.from_parent(self, path=entry, site=self.site)
+            elif self.site.is_page(entry):
+                yield DocsPage.from_parent(self, path=entry, site=self.site)
+        if self.path.resolve() == self.site.docs_dir:
+            yield BuiltPagesCheck.from_parent(self, name="every built page is collected")
+
+
+class SitePage(pytest.File):
+    def __init__(self, *, site: SiteConfig, **kwargs):
+        super().__init__(**kwargs)
+        self.site = site
 
     @property
     def shown_as(self) -> Path:
@@ -175,11 +154,14 @@ class DocsPage(pytest.File):
         except ValueError:
             return self.path
 
+
+class DocsPage(SitePage):
     def collect(self):
         try:
             page = read_page(self.path, self.site, self.shown_as)
         except PageError as err:
             yield PageCheck.from_parent(self, name="read", problems=[str(err)])
+            yield HtmlCheck.from_parent(self, name="html", locate=lambda text: str(self.shown_as))
             return
         for block in page.blocks:
             if block.lang not in RUNNABLE_LANGS:
@@ -188,58 +170,18 @@ class DocsPage(pytest.File):
                 self, name=f"line {page.page_line(block.fences[0].line)}", page=page, block=block
             )
             for mark in block.marks:
-                item.add_marker(eval(mark, {"sys": sys, "pytest": pytest, "os": os}))
-            if not item.get_closest_marker("skip"):
-                self.blocks_to_run.add(item.name)
+                item.add_marker(eval(mark.expr, {"sys": sys, "pytest": pytest, "os": os}))
             yield item
-        yield PageCheck.from_parent(self, name="unexecuted", problems=_unexecuted(page))
-        yield PageCheck.from_parent(self, name="links", problems=_broken_links(page, self.path))
-        yield FigureCheck.from_parent(self, name="figures", page=page)
+        yield PageCheck.from_parent(self, name="checks", problems=page.problems)
+        yield HtmlCheck.from_parent(self, name="html", locate=page.locate)
 
 
-def _unexecuted(page: Page) -> list[str]:
-    problems = [
-        f"{page.where(f.line)}: this ```{f.lang} block is highlighted as Python but would not "
-        "run (use a plain ```python fence; pycon sessions become a python block plus an "
-        "expected-output block)"
-        for f in page.unexecuted
-    ]
-    for block in page.blocks:
-        for mark in block.marks:
-            if mark.startswith(MARK_NEEDS_REASON) and "reason=" not in mark:
-                problems.append(
-                    f'{page.where(block.fences[0].line)}: <!--{mark}--> needs reason="..."; '
-                    "the page shows the reason to readers"
-                )
-    return problems
+class PageProblem(Exception):
+    pass
 
 
-def _broken_links(page: Page, path: Path) -> list[str]:
-    problems, in_fence = [], None
-    for number, line in enumerate(page.expanded, 1):
-        fence = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if fence:
-            marker = fence.group(1)[0]
-            in_fence = None if in_fence == marker else (in_fence or marker)
-            continue
-        if in_fence:
-            continue
-        text = INLINE_CODE.sub("", line)
-        targets = [m.group("target") for m in LINK.finditer(text)]
-        targets += [m.group("target") for m in REF_LINK.finditer(text)]
-        for target in targets:
-            target = target.strip("<>")
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("#"):
-                continue
-            file_part = target.split("#", 1)[0].split("?", 1)[0]
-            if not file_part:
-                continue
-            resolved = (path.parent / file_part).resolve()
-            if file_part.endswith("/"):
-                resolved = resolved / "index.md"
-            if not resolved.exists():
-                problems.append(f"{page.where(number)}: link to '{target}', which does not exist")
-    return problems
+class BlockFailed(Exception):
+    pass
 
 
 class PageCheck(pytest.Item):
@@ -252,7 +194,7 @@ class PageCheck(pytest.Item):
             raise PageProblem("\n".join(self.problems))
 
     def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, PageProblem):
+        if isinstance(excinfo.value, (PageProblem, BlockFailed)):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
 
@@ -260,34 +202,7 @@ class PageCheck(pytest.Item):
         return self.path, 0, self.name
 
 
-class PageProblem(Exception):
-    pass
-
-
-class FigureCheck(PageCheck):
-    """Every ``figures/...`` image a page shows was written by one of its blocks."""
-
-    def __init__(self, *, page: Page, **kwargs):
-        super().__init__(problems=[], **kwargs)
-        self.page = page
-
-    def runtest(self) -> None:
-        if not self.parent.blocks_to_run <= self.parent.blocks_run:
-            pytest.skip("figures are checked when every block of the page runs in the session")
-        made = self.parent.figures_made
-        for number, line in enumerate(self.page.expanded, 1):
-            for m in LINK.finditer(line):
-                target = m.group("target").strip("<>")
-                if target.startswith("figures/") and Path(target).name not in made:
-                    self.problems.append(
-                        f"{self.page.where(number)}: shows {target}, but no block on the page "
-                        "saved it; figures must come from a block that runs"
-                    )
-        super().runtest()
-
-
-class BlockFailed(Exception):
-    pass
+# --- running a block -----------------------------------------------------------------------
 
 
 class BlockItem(pytest.Item):
@@ -305,7 +220,9 @@ class BlockItem(pytest.Item):
 
     def runtest(self) -> None:
         self.config.stash[_COUNTS]["run"] += 1
-        self.parent.blocks_run.add(self.name)
+        run = _run_of(self.config, self.page.path)
+        run.ran += 1
+        run.code.update(f.text for f in self.block.fences)
         code = self.block.block.code
         linecache.cache[self.filename] = (len(code), None, code.splitlines(True), self.filename)
         compiled = compile(code, self.filename, "exec")
@@ -320,7 +237,8 @@ class BlockItem(pytest.Item):
                 if self.get_closest_marker("isolated"):
                     out.write(self._run_in_subprocess(code))
                 else:
-                    with contextlib.redirect_stdout(out):
+                    # One stream, as a reader's terminal shows both.
+                    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
                         exec(compiled, {"__name__": "__main__"})
                 self._check_figures(Path(tmp))
             finally:
@@ -334,12 +252,16 @@ class BlockItem(pytest.Item):
         marker = self.get_closest_marker("isolated")
         env = {**os.environ, **marker.kwargs.get("env", {})}
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600
+            [sys.executable, "-c", ISOLATED_RUNNER, code, self.filename],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
         )
         if done.returncode != 0:
             raise BlockFailed(
                 f"{self.page.where(self.block.fences[0].line)}: the code block, run in a fresh "
-                f"process, exited with {done.returncode}:\n{done.stderr[-3000:]}"
+                f"process, exited with {done.returncode}:\n{(done.stdout + done.stderr)[-3000:]}"
             )
         return done.stdout
 
@@ -347,11 +269,9 @@ class BlockItem(pytest.Item):
         expected = self.block.block.expected_output
         if expected is None:
             return
-        if self.block.block.expected_output_ignore_whitespace:
-            same = re.sub(r"\s+", "", expected) == re.sub(r"\s+", "", printed)
-        else:
-            same = _normal(expected) == _normal(printed)
-        if same:
+        chain = frozenset(f.text for f in self.block.fences)
+        _run_of(self.config, self.page.path).outputs.append((chain, expected))
+        if _normal(expected) == _normal(printed):
             return
         fence = self.block.output_fence
         if self.config.getoption("update_outputs"):
@@ -382,7 +302,8 @@ class BlockItem(pytest.Item):
         figures_dir = self.parent.path.parent / "figures"
         update = self.config.getoption("update_outputs")
         for made in sorted(p for p in tmp.iterdir() if p.suffix in FIGURE_SUFFIXES):
-            self.parent.figures_made.add(made.name)
+            data = made.read_bytes()
+            self.config.stash[_FIGURES].add(hashlib.sha256(data).hexdigest())
             committed = figures_dir / made.name
             shown = f"figures/{made.name}"
             if shown not in "\n".join(self.page.expanded):
@@ -399,12 +320,12 @@ class BlockItem(pytest.Item):
                     f"{self.page.where(self.block.fences[0].line)}: {shown} is not committed; "
                     "run `python3 tasks.py update` to write it"
                 )
-            problem = _compare_images(committed, made)
-            if problem:
+            if committed.read_bytes() != data:
                 raise BlockFailed(
                     f"{self.page.where(self.block.fences[0].line)}: {shown} differs from the "
-                    f"figure the code draws now ({problem}). If the new one is right, run "
-                    "`python3 tasks.py update`."
+                    "figure the code draws now (figures are compared byte for byte; they are "
+                    "identical from run to run on the pinned versions). If the new one is right, "
+                    "run `python3 tasks.py update`."
                 )
 
     def repr_failure(self, excinfo, style=None):
@@ -413,7 +334,8 @@ class BlockItem(pytest.Item):
         return self._explain(excinfo.value)
 
     def _explain(self, error: BaseException) -> str:
-        """Name the page line, show the block's code with the failing line marked."""
+        """The page line, the block's code with the failing line marked, and the traceback a
+        reader would see: from the block down, without the test machinery's frames."""
         failing = None
         for frame, lineno in traceback.walk_tb(error.__traceback__):
             if frame.f_code.co_filename == self.filename:
@@ -425,32 +347,360 @@ class BlockItem(pytest.Item):
         listing = "\n".join(
             f"{'>' if n == failing else ' '} {n:3d} | {text}" for n, text in enumerate(code, 1)
         )
-        tb = "".join(traceback.format_exception(error)[-6:])
-        return f"{where}: the code block raised {type(error).__name__}\n\n{listing}\n\n{tb}"
+        return (
+            f"{where}: the code block raised {type(error).__name__}\n\n{listing}\n\n"
+            + reader_traceback(error)
+        )
 
     def reportinfo(self):
         line = self.page.page_line(self.block.fences[0].line) - 1
         return self.path, line, self.name
 
 
+def reader_traceback(error: BaseException, limit: int = 8) -> str:
+    """The traceback without pytest's, pluggy's or this plugin's frames, last frames first kept."""
+    summary = traceback.extract_tb(error.__traceback__)
+    frames = [
+        f
+        for f in summary
+        if Path(f.filename).resolve() != HERE
+        and not re.search(r"[/\\](_pytest|pluggy)[/\\]", f.filename)
+    ][-limit:]
+    lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines)
+
+
 def _normal(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
-
-
-def _compare_images(expected: Path, actual: Path) -> str | None:
-    if expected.suffix == ".svg":
-        return None if expected.read_bytes() == actual.read_bytes() else "the SVG text differs"
-    from matplotlib.testing.compare import compare_images
-
-    result = compare_images(str(expected), str(actual), tol=2, in_decorator=True)
-    if result is None:
-        return None
-    return f"RMS difference {result['rms']:.2f} > 2" if "rms" in result else str(result)
 
 
 def _close_figures() -> None:
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+# --- notebooks -----------------------------------------------------------------------------
+
+
+class DocsNotebook(SitePage):
+    """A notebook page: run in a Jupyter kernel, as a reader runs it."""
+
+    def collect(self):
+        import nbformat
+
+        notebook = nbformat.read(self.path, as_version=4)
+        problems = []
+        for number, cell in enumerate(notebook.cells, 1):
+            if cell.cell_type != "markdown":
+                continue
+            for fence in find_fences(cell.source.split("\n")):
+                if highlighted_as_python(fence.lang):
+                    problems.append(
+                        f"{self.shown_as} cell {number}: this ```{fence.lang} block in a Markdown "
+                        "cell is shown as Python but never runs; put the code in a code cell"
+                    )
+        yield NotebookItem.from_parent(self, name="cells")
+        yield PageCheck.from_parent(self, name="checks", problems=problems)
+        yield HtmlCheck.from_parent(self, name="html", locate=self._locate(notebook))
+
+    def _locate(self, notebook):
+        def locate(text: str) -> str:
+            needle = next((t.strip() for t in text.splitlines() if t.strip()), "")
+            for number, cell in enumerate(notebook.cells, 1):
+                if needle and needle in cell.source:
+                    return f"{self.shown_as} cell {number}"
+            return str(self.shown_as)
+
+        return locate
+
+
+def _outputs(cell) -> list[tuple]:
+    """A cell's outputs as compared: consecutive stream chunks joined, execution counts and
+    metadata left out, images by content."""
+    result: list[tuple] = []
+    for out in cell.get("outputs", []):
+        kind = out["output_type"]
+        if kind == "stream":
+            if result and result[-1][:2] == ("stream", out["name"]):
+                result[-1] = ("stream", out["name"], result[-1][2] + out["text"])
+            else:
+                result.append(("stream", out["name"], out["text"]))
+        elif kind in {"execute_result", "display_data"}:
+            data = tuple(sorted((mime, _mime_value(mime, v)) for mime, v in out["data"].items()))
+            result.append((kind, data))
+        elif kind == "error":
+            result.append(("error", out["ename"], out["evalue"]))
+    return [(r[0], r[1], _normal(r[2])) if r[0] == "stream" else r for r in result]
+
+
+def _mime_value(mime: str, value) -> str:
+    if mime.startswith("image/") and not mime.endswith("+xml"):
+        import base64
+
+        return "sha256:" + hashlib.sha256(base64.b64decode("".join(value))).hexdigest()
+    return _normal(value if isinstance(value, str) else "".join(value))
+
+
+def _shown_texts(cell) -> list[str]:
+    """The texts a reader sees under a code cell, as the HTML shows them."""
+    texts = []
+    for kind, *rest in _outputs(cell):
+        if kind == "stream":
+            texts.append(rest[1])
+        elif kind == "error":
+            texts.append("")
+        else:
+            texts += [value for mime, value in rest[0] if mime == "text/plain"]
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "error":
+            texts.append(ANSI.sub("", "\n".join(out["traceback"])))
+    return texts
+
+
+def _describe(outputs: list[tuple]) -> str:
+    return (
+        "; ".join(
+            f"{o[0]} {o[1]}: {o[2]!r}" if o[0] in {"stream", "error"} else f"{o[0]} {dict(o[1])!r}"
+            for o in outputs
+        )
+        or "nothing"
+    )
+
+
+class NotebookItem(pytest.Item):
+    def runtest(self) -> None:
+        import nbformat
+        from nbclient import NotebookClient
+
+        notebook = nbformat.read(self.path, as_version=4)
+        ran = nbformat.from_dict(notebook)
+        for cell in ran.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+        page = self.parent.shown_as
+        run = _run_of(self.config, page)
+        env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # Jupyter's inline
+        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp, _environ(env):
+            client = NotebookClient(
+                ran,
+                timeout=600,
+                kernel_name="python3",
+                allow_errors=True,
+                resources={"metadata": {"path": tmp}},
+            )
+            client.execute()
+        problems, changed = [], False
+        for number, (stored, fresh) in enumerate(zip(notebook.cells, ran.cells, strict=True), 1):
+            if stored.cell_type != "code":
+                continue
+            self.config.stash[_COUNTS]["run"] += 1
+            run.ran += 1
+            run.code.add(normal_code(stored.source))
+            for text in _shown_texts(fresh):
+                run.outputs.append((frozenset({normal_code(stored.source)}), text))
+            for out in fresh.outputs:
+                for mime, value in out.get("data", {}).items():
+                    if mime.startswith("image/") and not mime.endswith("+xml"):
+                        digest = _mime_value(mime, value).removeprefix("sha256:")
+                        self.config.stash[_FIGURES].add(digest)
+            if _outputs(stored) == _outputs(fresh):
+                continue
+            if self.config.getoption("update_outputs"):
+                stored.outputs = fresh.outputs
+                changed = True
+            else:
+                problems.append(
+                    f"{page} cell {number}: shows {_describe(_outputs(stored))}, "
+                    f"but the run gave {_describe(_outputs(fresh))}"
+                )
+        if changed:
+            for count, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
+                cell.execution_count = count + 1
+                for out in cell.outputs:
+                    if "execution_count" in out:
+                        out["execution_count"] = count + 1
+            nbformat.write(notebook, self.path)
+        if problems:
+            raise BlockFailed(
+                "the outputs stored in the notebook differ from what a run in a kernel gave:\n"
+                + "\n".join(problems)
+                + "\nIf the new outputs are right, run `python3 tasks.py update`."
+            )
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, BlockFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, self.name
+
+
+@contextlib.contextmanager
+def _environ(env: dict):
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+# --- the built site ------------------------------------------------------------------------
+
+
+class SiteBuild:
+    """``mkdocs build`` of the site in a subprocess, started early so it overlaps the blocks."""
+
+    def __init__(self, site: SiteConfig):
+        self.dir = Path(tempfile.mkdtemp(prefix="built-site-"))
+        self.log_file = self.dir.with_suffix(".log")
+        self.start = time.perf_counter()
+        with self.log_file.open("w") as log:
+            self.process = subprocess.Popen(
+                [*MKDOCS_BUILD, "-f", str(site.config_file), "-d", str(self.dir)],
+                cwd=site.root,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+        self._result: dict | None = None
+
+    def result(self) -> dict:
+        if self._result is None:
+            returncode = self.process.wait()
+            seconds = time.perf_counter() - self.start
+            lines = self.log_file.read_text(errors="replace").splitlines()
+            imports = {line.rsplit("|", 1)[-1].strip() for line in lines if "import time:" in line}
+            log = "\n".join(line for line in lines if "import time:" not in line)
+            self._result = {
+                "dir": self.dir,
+                "returncode": returncode,
+                "log": log,
+                "imports": imports,
+                "seconds": seconds,
+            }
+        return self._result
+
+    def cleanup(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.log_file.unlink(missing_ok=True)
+
+
+def site_build(config: pytest.Config) -> dict:
+    """The site this session checks, built once (``conftest.built_site`` uses it too)."""
+    if _BUILD not in config.stash:
+        config.stash[_BUILD] = SiteBuild(_site(config))
+    return config.stash[_BUILD].result()
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    # The built pages are checked after every block has run.
+    last = [i for i in items if isinstance(i, (HtmlCheck, BuiltPagesCheck))]
+    items[:] = [i for i in items if i not in last] + last
+
+
+def pytest_deselected(items) -> None:
+    for item in items:
+        if isinstance(item, (BlockItem, NotebookItem)):
+            item.config.stash[_DESELECTED].add(str(item.parent.shown_as))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    site = _site(session.config)
+    wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
+    if site and wanted and not session.config.getoption("update_outputs"):
+        session.config.stash[_BUILD] = SiteBuild(site)
+
+
+def dest_of(source: Path, docs_dir: Path) -> Path:
+    """Where MkDocs (with directory URLs) writes the page built from ``source``."""
+    relative = source.resolve().relative_to(docs_dir).with_suffix("")
+    if relative.name in {"index", "README"}:
+        return relative.parent / "index.html"
+    return relative / "index.html"
+
+
+class HtmlCheck(pytest.Item):
+    def __init__(self, *, locate, **kwargs):
+        super().__init__(**kwargs)
+        self.locate = locate
+
+    def runtest(self) -> None:
+        page = self.parent.shown_as
+        if self.config.getoption("update_outputs"):
+            pytest.skip("outputs were just rewritten: run the suite again to check the built page")
+        if str(page) in self.config.stash[_DESELECTED]:
+            pytest.skip(
+                "some blocks of this page were deselected; the built page is checked "
+                "when they all run"
+            )
+        build = site_build(self.config)
+        if build["returncode"] != 0:
+            raise PageProblem(
+                f"{page}: the site did not build, so this page cannot be checked as readers "
+                f"see it:\n{build['log'][-2000:]}"
+            )
+        site = self.parent.site
+        built = BuiltPage(
+            source=page,
+            html_file=build["dir"] / dest_of(self.path, site.docs_dir),
+            site_dir=build["dir"],
+            locate=self.locate,
+        )
+        if not built.html_file.is_file():
+            raise PageProblem(f"{page}: MkDocs built no page from it ({built.html_file.name})")
+        run = self.config.stash[_RUNS].get(str(page), PageRun())
+        problems, counts = check_page(built, run, self.config.stash[_FIGURES], site.diagram_classes)
+        self.config.stash[_COUNTS]["html"].add(counts)
+        self.config.stash[_COUNTS]["pages"] += 1
+        if problems:
+            raise PageProblem("\n".join(problems))
+
+    repr_failure = PageCheck.repr_failure
+
+    def reportinfo(self):
+        return self.path, 0, self.name
+
+
+class BuiltPagesCheck(pytest.Item):
+    """Every HTML page the build wrote comes from a page this session collected."""
+
+    def runtest(self) -> None:
+        if self.config.getoption("update_outputs"):
+            pytest.skip("outputs were just rewritten: run the suite again to check the site")
+        site = self.parent.site
+        build = site_build(self.config)
+        if build["returncode"] != 0:
+            raise PageProblem(f"the site did not build:\n{build['log'][-2000:]}")
+        expected = {dest_of(p, site.docs_dir) for p in site.pages()}
+        built = {
+            p.relative_to(build["dir"])
+            for p in build["dir"].rglob("*.html")
+            if p.name != "404.html" and p.relative_to(build["dir"]).parts[0] not in {"assets"}
+        }
+        stray = sorted(built - expected)
+        if stray:
+            raise PageProblem(
+                "\n".join(
+                    f"{p}: MkDocs built this page, but from no file the suite collects as a page"
+                    for p in stray
+                )
+            )
+
+    repr_failure = PageCheck.repr_failure
+
+    def reportinfo(self):
+        return self.path, 0, self.name
+
+
+# --- end of session ------------------------------------------------------------------------
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -471,7 +721,19 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         print(f"\nupdated {len(changes)} expected output(s) in {path}")
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _BUILD in config.stash:
+        config.stash[_BUILD].cleanup()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
     counts = config.stash.get(_COUNTS, None)
     if counts and counts["run"]:
         terminalreporter.write_line(f"docs code blocks executed: {counts['run']}")
+    if counts and counts["pages"]:
+        c = counts["html"]
+        terminalreporter.write_line(
+            f"built pages checked: {counts['pages']}; matched to this run: {c.python} Python "
+            f"blocks, {c.outputs} outputs, {c.images} images, {c.links} links; "
+            f"{c.noted} Python blocks shown with a 'not run' note"
+        )

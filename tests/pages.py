@@ -5,6 +5,9 @@ Snippets are expanded with pymdownx's own preprocessor, configured from
 it came from, so failures can name ``docs/page.md:LINE``. Code blocks are found
 with pytest-codeblocks' parser, so its markers (``cont``, ``expected-output``,
 ``pytest.mark.*``) mean what they mean there.
+
+The checks here read Markdown and give early, precise messages. The guarantee
+itself is checked on the built HTML (``html_check.py``).
 """
 
 from __future__ import annotations
@@ -18,20 +21,33 @@ from functools import cache
 from pathlib import Path
 
 import markdown
+import pathspec
 import yaml
+from marks import COMMENT, Mark, MarkError, parse_mark
+from mkdocs.utils import markdown_extensions
+from pygments.lexer import Lexer
+from pygments.lexers import get_all_lexers, get_lexer_by_name
+from pygments.lexers.python import CythonLexer, Python2Lexer, PythonConsoleLexer, PythonLexer
+from pygments.lexers.shell import ShellSessionBaseLexer
+from pygments.lexers.special import OutputLexer, TextLexer
+from pygments.util import ClassNotFound
 from pymdownx.snippets import SnippetMissingError
 from pytest_codeblocks import CodeBlock, extract_from_buffer
 
-# Languages a reader sees highlighted as Python: every such block must run. Only plain
-# Python source can; a console session (pycon) or IPython syntax is reported instead.
-PYTHON_LANGS = {"python", "py", "python3", "py3", "pycon", "ipython", "ipython3", "pyi"}
+# pytest-codeblocks' runnable languages; every other language Pygments highlights as Python
+# is reported with its line, because a reader would see it as Python that never ran.
 RUNNABLE_LANGS = {"python", "py", "python3", "py3"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
+CODEBLOCKS_COMMENT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:(?P<keyword>.*?)[-\s]*-->\s*$")
 CONT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:cont[-\s]*-->\s*$")
 OUTPUT = re.compile(
     r"^\s*<!--[-\s]*pytest-codeblocks:expected-output(-ignore-whitespace)?[-\s]*-->\s*$"
 )
 SNIPPET_LINE = re.compile(r"-{1,}8<-{1,}\s*[\"']?(?P<target>[^\"'\s]*)")
+SNIPPET_INLINE = re.compile(r"^\s*(?<!;)-{1,}8<-{1,}[ \t]+[\"'](?P<target>[^\"']+)[\"']")
+SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
+LINE_RANGE = re.compile(r":-?\d*(?::-?\d*)?(?:,-?\d*(?::-?\d*)?)*$")
+DEFAULT_EXCLUDE = [".*", "/templates/"]  # MkDocs' own, before exclude_docs
 
 
 class PageError(Exception):
@@ -50,25 +66,97 @@ _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def _load_yaml(config_file: Path) -> dict:
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    parent = config.pop("INHERIT", None)
+    if parent:
+        base = _load_yaml((config_file.parent / parent).resolve())
+        config = {**base, **config}
+    return config
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     root: Path
+    config_file: Path
     docs_dir: Path
     snippets: dict
+    diagram_classes: frozenset[str]  # names and classes of superfences' custom fences (Mermaid)
+    exclude: tuple[str, ...]
 
     @classmethod
     @cache
     def load(cls, config_file: Path) -> SiteConfig:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+        config = _load_yaml(config_file)
         root = config_file.parent
         snippets: dict = {}
+        classes: set[str] = set()
         for ext in config.get("markdown_extensions", []):
             if isinstance(ext, dict) and "pymdownx.snippets" in ext:
                 snippets = dict(ext["pymdownx.snippets"] or {})
+            if isinstance(ext, dict) and "pymdownx.superfences" in ext:
+                for fence in (ext["pymdownx.superfences"] or {}).get("custom_fences", []):
+                    classes.update({fence.get("name"), fence.get("class", fence.get("name"))})
         base = snippets.get("base_path", ["."])
         base = [base] if isinstance(base, str) else base
         snippets["base_path"] = [str((root / b).resolve()) for b in base]
-        return cls(root, (root / config.get("docs_dir", "docs")).resolve(), snippets)
+        exclude = str(config.get("exclude_docs") or "").splitlines()
+        return cls(
+            root,
+            config_file,
+            (root / config.get("docs_dir", "docs")).resolve(),
+            snippets,
+            frozenset(classes),
+            tuple(DEFAULT_EXCLUDE + [e for e in exclude if e.strip()]),
+        )
+
+    def is_page(self, path: Path) -> bool:
+        """Whether MkDocs renders this file as a page: Markdown in any of the extensions
+        MkDocs reads, or a notebook, in any folder MkDocs does not exclude."""
+        if path.suffix not in (*markdown_extensions, ".ipynb") or not path.is_file():
+            return False
+        relative = path.resolve().relative_to(self.docs_dir).as_posix()
+        return not pathspec.GitIgnoreSpec.from_lines(self.exclude).match_file(relative)
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.docs_dir.rglob("*") if self.is_page(p))
+
+
+@cache
+def _lexer(lang: str) -> Lexer | None:
+    try:
+        return get_lexer_by_name(lang) if lang else None
+    except ClassNotFound:
+        return None
+
+
+def highlighted_as_python(lang: str) -> bool:
+    """Whether the site highlights a block of this language as Python code: the lexer
+    Pygments picks is a Python, Python-console, IPython or Cython lexer."""
+    lexer = _lexer(lang.lower())
+    if lexer is None:
+        return False
+    python_family = (PythonLexer, Python2Lexer, PythonConsoleLexer, CythonLexer)
+    name = lexer.name.lower()
+    return isinstance(lexer, python_family) or (
+        ("python" in name or "cython" in name) and "traceback" not in name and "log" not in name
+    )
+
+
+def plain(lang: str) -> bool:
+    """Whether a block of this language shows as unhighlighted text or a console session,
+    as an output does."""
+    lexer = _lexer(lang.lower())
+    return lexer is None or isinstance(lexer, (TextLexer, OutputLexer, ShellSessionBaseLexer))
+
+
+# Every alias Pygments (with its plugins) maps to a Python lexer, for messages and docs.
+PYTHON_LANGS = frozenset(
+    alias
+    for _, aliases, _, _ in get_all_lexers(plugins=True)
+    for alias in aliases
+    if highlighted_as_python(alias)
+)
 
 
 @dataclass
@@ -79,8 +167,10 @@ class Fence:
     char: str  # "`" or "~"
     lang: str
     code_lines: int
+    indent: int = 0
     after_cont: bool = False
     after_output: bool = False
+    text: str = ""  # the code as the reader sees it (dedented)
 
 
 @dataclass
@@ -91,7 +181,7 @@ class Block:
     lang: str
     fences: list[Fence]
     output_fence: Fence | None = None
-    marks: list[str] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
 
 @dataclass
@@ -101,7 +191,8 @@ class Page:
     expanded: list[str]
     origin: list[tuple[int, str | None]]  # expanded line -> (page line, snippet target or None)
     blocks: list[Block]
-    unexecuted: list[Fence]
+    fences: list[Fence]
+    problems: list[str]  # what the Markdown-level checks found, each "path:line: message"
 
     def where(self, expanded_line: int) -> str:
         """``path:line`` of the page line an expanded line came from, plus the snippet if any."""
@@ -111,6 +202,16 @@ class Page:
     def page_line(self, expanded_line: int) -> int:
         return self.origin[expanded_line - 1][0]
 
+    def locate(self, text: str) -> str:
+        """``path:line`` of the first expanded line containing the first non-blank line of
+        ``text``; the page alone if it is nowhere (such as markup MkDocs generated)."""
+        needle = next((t.strip() for t in text.splitlines() if t.strip()), "")
+        if needle:
+            for number, line in enumerate(self.expanded, 1):
+                if needle in line:
+                    return self.where(number)
+        return str(self.path)
+
 
 def lang_of(info: str) -> str:
     info = info.strip()
@@ -118,6 +219,11 @@ def lang_of(info: str) -> str:
         m = re.search(r"\.([\w+-]+)", info)
         return m.group(1).lower() if m else ""
     return re.split(r"[\s{]", info, maxsplit=1)[0].lower()
+
+
+def normal_code(text: str) -> str:
+    """Code as compared with the HTML: trailing spaces and blank edge lines removed."""
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
 def expand(text: str, config: SiteConfig) -> list[str]:
@@ -173,14 +279,17 @@ def find_fences(lines: list[str]) -> list[Fence]:
         while k >= 0 and not lines[k].strip():
             k -= 1
         before = lines[k] if k >= 0 else ""
+        body = [line[min(indent, len(line) - len(line.lstrip())) :] for line in lines[i + 1 : j]]
         fences.append(
             Fence(
                 line=i + 1,
                 char=fence[0],
                 lang=lang_of(m.group("info")),
                 code_lines=j - i - 1,
+                indent=indent,
                 after_cont=bool(CONT.match(before)),
                 after_output=bool(OUTPUT.match(before)),
+                text=normal_code("\n".join(body)),
             )
         )
         i = j + 1
@@ -190,6 +299,7 @@ def find_fences(lines: list[str]) -> list[Fence]:
 def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
     text = path.read_text(encoding="utf-8")
     source = text.split("\n")
+    _check_markers(source, shown_as)
     try:
         expanded = expand(text, config)
     except SnippetMissingError as err:
@@ -202,29 +312,108 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
             "skipfile hides every block on the page; mark single blocks with "
             '<!--pytest.mark.skip(reason="...")--> and say why on the page',
         )
+    fences = find_fences(expanded)
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
         try:
             parsed = extract_from_buffer(io.StringIO("\n".join(expanded) + "\n"))
         except (RuntimeError, DeprecationWarning) as err:
-            line = _second_output_line(find_fences(expanded), origin)
+            line = _second_output_line(fences, origin)
             hint = " (a cont chain has one expected-output block, after its last block)"
             raise PageError(
                 shown_as,
                 line or 1,
                 f"pytest-codeblocks could not read the page: {err}" + (hint if line else ""),
             ) from None
-    fences = find_fences(expanded)
-    blocks = _group(fences, parsed, shown_as)
-    executed = {f.line for b in blocks if b.lang in RUNNABLE_LANGS for f in b.fences}
-    outputs = {b.output_fence.line for b in blocks if b.output_fence}
-    unexecuted = [
-        f
-        for f in fences
-        if f.lang in PYTHON_LANGS and f.line not in executed and f.line not in outputs
-    ]
-    page = Page(shown_as, source, expanded, origin, blocks, unexecuted)
+    page = Page(shown_as, source, expanded, origin, [], fences, _line_ranges(source, shown_as))
+    page.blocks = _group(fences, parsed, page)
+    page.problems += _fence_problems(page, config)
     return page
+
+
+def _check_markers(source: list[str], path: Path) -> None:
+    """Refuse, at its own line, a pytest-codeblocks marker this suite does not honour."""
+    for number, line in enumerate(source, 1):
+        m = CODEBLOCKS_COMMENT.match(line)
+        if m and m.group("keyword") not in {"cont", "expected-output"}:
+            raise PageError(
+                path,
+                number,
+                f"<!--pytest-codeblocks:{m.group('keyword')}--> is not supported: use "
+                '<!--pytest.mark.skip(reason="...")--> to skip a block, '
+                '<!--pytest.mark.xfail(raises=..., strict=True, reason="...")--> for one that '
+                "raises, and <!--pytest-codeblocks:expected-output--> for outputs",
+            )
+
+
+def _line_ranges(source: list[str], path: Path) -> list[str]:
+    """Snippet includes by line number: they silently shift when the file changes."""
+    problems, in_block = [], False
+    for number, line in enumerate(source, 1):
+        if SNIPPET_BLOCK.match(line):
+            in_block = not in_block
+            continue
+        m = SNIPPET_INLINE.match(line)
+        target = m.group("target") if m else (line.strip() if in_block else "")
+        if target and LINE_RANGE.search(target) and re.search(r":-?\d", target):
+            problems.append(
+                f"{path}:{number}: '{target}' includes lines by number; mark a section in the "
+                "file (# --8<-- [start:name] ... # --8<-- [end:name]) and include it by name"
+            )
+    return problems
+
+
+def _fence_problems(page: Page, config: SiteConfig) -> list[str]:
+    """Blocks a reader would see as Python code or as an output that would not be checked."""
+    problems: list[str] = []
+    in_block = {f.line for b in page.blocks for f in b.fences}
+    outputs = {b.output_fence.line: b for b in page.blocks if b.output_fence}
+    seen_python = False
+    for fence in page.fences:
+        where = page.where(fence.line)
+        python = highlighted_as_python(fence.lang)
+        if fence.after_output and fence.char == "~":
+            problems.append(
+                f"{where}: this expected output is fenced with tildes (~~~), which "
+                "pytest-codeblocks does not read, so it is never compared; use backticks (```)"
+            )
+        elif fence.line in outputs and python:
+            problems.append(
+                f"{where}: this expected output is fenced as ```{fence.lang}, so the site "
+                "highlights it as Python code that never runs; fence outputs as ```text"
+            )
+        elif python and fence.char == "~":
+            problems.append(
+                f"{where}: this ~~~{fence.lang} block is fenced with tildes, which "
+                "pytest-codeblocks does not read, so it would never run; use backticks (```)"
+            )
+        elif python and fence.line not in in_block:
+            problems.append(
+                f"{where}: this ```{fence.lang} block is highlighted as Python but would not "
+                "run; use a plain ```python fence (a pycon session becomes a python block plus "
+                "an expected-output block)"
+            )
+        elif (
+            plain(fence.lang)
+            and fence.lang not in config.diagram_classes
+            and fence.line not in outputs
+            and seen_python
+            and not fence.after_output
+        ):
+            problems.append(
+                f"{where}: this ```{fence.lang or 'text'} block comes after a Python block, so "
+                "readers take it for an output, but nothing compares it; put "
+                "<!--pytest-codeblocks:expected-output--> on the line before it (code that is "
+                "not an output is shown as a ```python block that runs)"
+            )
+        seen_python = seen_python or python
+    for block in page.blocks:
+        if block.output_fence and any(m.kind == "xfail" for m in block.marks):
+            problems.append(
+                f"{page.where(block.output_fence.line)}: an xfail block raises before its "
+                "output could be compared; catch the error and print it instead"
+            )
+    return problems
 
 
 def _second_output_line(fences: list[Fence], origin: list) -> int | None:
@@ -252,11 +441,25 @@ def _line_naming(source: list[str], message: str) -> int:
     return next((i for i, line in enumerate(source, 1) if "8<" in line), 1)
 
 
-def _group(fences: list[Fence], parsed: list[CodeBlock], path: Path) -> list[Block]:
+def _marks_before(page: Page, fence: Fence) -> list[Mark]:
+    """The mark comments directly above a fence (pytest-codeblocks' reading), parsed."""
+    marks, k = [], fence.line - 2
+    while k >= 0 and (not page.expanded[k].strip() or COMMENT.match(page.expanded[k])):
+        m = COMMENT.match(page.expanded[k])
+        if m:
+            try:
+                marks.append(parse_mark(m.group("expr")))
+            except MarkError as err:
+                raise PageError(page.path, page.page_line(k + 1), str(err)) from None
+        k -= 1
+    return marks[::-1]
+
+
+def _group(fences: list[Fence], parsed: list[CodeBlock], page: Page) -> list[Block]:
     """Match pytest-codeblocks' merged blocks to the fences they were made from.
 
     pytest-codeblocks reads backtick fences only; a Python block behind tildes stays
-    out of every group and is reported as unexecuted.
+    out of every group and is reported.
     """
     by_line = {block.lineno: block for block in parsed}
     groups: list[Block] = []
@@ -269,7 +472,17 @@ def _group(fences: list[Fence], parsed: list[CodeBlock], path: Path) -> list[Blo
             groups[-1].output_fence = fence
         elif fence.line in by_line:
             block = by_line[fence.line]
-            groups.append(Block(block, fence.lang, [fence], marks=list(block.marks)))
+            marks = _marks_before(page, fence)
+            if len(marks) != len(block.marks):
+                raise PageError(
+                    page.path,
+                    page.page_line(fence.line),
+                    "a pytest.mark comment applies to the next new block, wherever it is; put "
+                    "each mark on the line right before the block it is for",
+                )
+            groups.append(Block(block, fence.lang, [fence], marks=marks))
     if len(groups) != len(parsed):
-        raise PageError(path, 1, "could not match code blocks to fences; is a fence left open?")
+        raise PageError(
+            page.path, 1, "could not match code blocks to fences; is a fence left open?"
+        )
     return groups

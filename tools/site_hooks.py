@@ -8,18 +8,19 @@
   ``overrides/main.html`` loads it before Material's bundle so Material never
   fetches its own copy.
 * A block marked ``<!--pytest.mark.skip(reason="...")-->`` or ``xfail`` gets a
-  visible note with the reason, because the comment itself is invisible.
+  visible note with the reason (and, for xfail, the expected error), because the
+  comment itself is invisible. Marks are parsed by ``tools/marks.py``, as in the tests.
 """
 
 from __future__ import annotations
 
-import ast
 import html
 import re
 import shutil
 from pathlib import Path
 
 from latex2mathml.converter import convert
+from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path while hooks load
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -30,25 +31,7 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.S,
 )
-MARK = re.compile(
-    r"^(?P<indent>[ \t]*)<!--\s*pytest\.mark\.(?P<kind>skip|skipif|xfail)\((?P<args>.*)\)\s*-->\s*$"
-)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-NOTES = {
-    "skip": ("warning", "Not run by the test suite"),
-    "skipif": ("warning", "Not always run by the test suite"),
-    "xfail": ("failure", "This example raises an error on purpose"),
-}
-
-
-def on_config(config):
-    vendored = Path(config["docs_dir"]) / MERMAID
-    if not vendored.exists():
-        raise PluginError(
-            f"{vendored} is missing. Run `python3 tasks.py setup` (or `serve`/`test`), which "
-            "fetches the pinned Mermaid release from the npm registry."
-        )
-    return config
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -58,30 +41,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if fence:
             char = fence.group(1)[0]
             in_fence = None if in_fence == char else (in_fence or char)
-        m = None if in_fence else MARK.match(line)
+        m = None if in_fence else COMMENT.match(line)
         if not m:
             out.append(line)
             continue
-        reason = _reason(m.group("args"))
-        if not reason:
-            raise PluginError(
-                f'{page.file.src_path}:{number}: pytest.mark.{m.group("kind")} needs reason="..."'
-            )
-        kind, title = NOTES[m.group("kind")]
-        indent = m.group("indent")
-        out += [f'{indent}!!! {kind} "{title}"', "", f"{indent}    {reason}", ""]
+        try:
+            shown = note(parse_mark(m.group("expr")))
+        except MarkError as err:
+            raise PluginError(f"{page.file.src_path}:{number}: {err}") from None
+        out.append(line)
+        if shown:
+            kind, title, text = shown
+            indent = m.group("indent")
+            out[-1:] = [f'{indent}!!! {kind} "{title}"', "", f"{indent}    {text}", ""]
     return "\n".join(out)
-
-
-def _reason(args: str) -> str | None:
-    try:
-        call = ast.parse(f"f({args})", mode="eval").body
-    except SyntaxError:
-        return None
-    for keyword in call.keywords:
-        if keyword.arg == "reason" and isinstance(keyword.value, ast.Constant):
-            return str(keyword.value.value)
-    return None
 
 
 def _mathml(match: re.Match) -> str:
@@ -92,6 +65,12 @@ def _mathml(match: re.Match) -> str:
 
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
+    vendored = Path(config["docs_dir"]) / MERMAID
+    if 'class="mermaid"' in content and not vendored.exists():
+        raise PluginError(
+            f"{page.file.src_path} has a diagram, but {vendored} is missing. Run `python3 "
+            "tasks.py setup` (or `serve`/`test`), which fetches the pinned Mermaid release."
+        )
     if MATHJAX_PLACEHOLDER in content:
         content = content.replace(MATHJAX_PLACEHOLDER, get_relative_url(MATHJAX_DEST, page.url))
     return content

@@ -27,9 +27,7 @@ def test_workflow_learns_the_digits(capsys):
 
 
 def _layer_summary(model):
-    return [
-        (layer.name, type(layer).__name__, layer.count_params()) for layer in model.layers
-    ]
+    return [(layer.name, type(layer).__name__, layer.count_params()) for layer in model.layers]
 
 
 def test_three_ways_build_the_same_network(capsys):

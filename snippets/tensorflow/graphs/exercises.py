@@ -1,6 +1,7 @@
 """Solutions to the graphs page's exercises."""
 
 # --8<-- [start:ex1]
+# --8<-- [start:ex1-calls]
 import tensorflow as tf
 
 
@@ -15,6 +16,7 @@ power(tf.constant(2.0), 3)
 power(tf.constant([2.0, 3.0]), 3)
 power(tf.constant(2.0), tf.constant(2.0))
 power(tf.constant(2.0), tf.constant(5.0))
+# --8<-- [end:ex1-calls]
 print(power.experimental_get_tracing_count())
 # --8<-- [end:ex1]
 

@@ -1,0 +1,396 @@
+"""Check one built page: what the reader sees is what the suite ran.
+
+The walk reads the HTML MkDocs wrote, not the Markdown, so it needs no list of
+fences, markers or other ways a page might slip something past the Markdown checks:
+
+* a code block is **Python** if the lexer Pygments has for its language class is a
+  Python, Python-console, IPython or Cython lexer, or, with no class, if its token
+  markup is what Pygments' Python lexer makes of its text. Each must equal code the
+  suite executed on this page in this run, unless the "not run" note the site
+  shows for a skipped block sits right above it. (A signature mkdocstrings shows is
+  compared with the signature of the object it documents instead.) Inline code
+  highlighted as Python must be part of code that ran;
+* a code block shown as **plain text** (no highlighting, or a console session's
+  output) after a Python block is that block's output: it must equal an output
+  the suite compared with the run of the chain that Python block belongs to;
+* every **image** in the content, whatever the markup, must be byte-identical to
+  an image a block wrote in this run;
+* every **link** to the site must reach an existing file, and its ``#anchor`` an
+  ``id`` on the target page.
+
+Problems name the source page and line where the text can be found there.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import hashlib
+import importlib
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from marks import NOTES
+from pages import highlighted_as_python, normal_code
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers.python import PythonLexer
+from pygments.token import STANDARD_TYPES
+
+LANG_CLASS = re.compile(r"^(?:language|lang|hl)-(?P<lang>[\w+#.-]+)$")
+TOKEN_CLASSES = {c for c in STANDARD_TYPES.values() if c}
+NOT_RUN_TITLES = {title for kind, (_, title) in NOTES.items() if kind != "xfail"}
+IMAGE_ATTRIBUTES = [
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "srcset"),
+    ("source", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("input", "src"),
+    ("video", "poster"),
+]
+CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)")
+
+
+@dataclass
+class PageRun:
+    """What the suite ran for one page in this session."""
+
+    code: set[str] = field(default_factory=set)  # each executed fence (or cell), normalized
+    outputs: list[tuple[frozenset[str], str]] = field(default_factory=list)  # (chain, output)
+    ran: int = 0  # blocks run (passed or failed)
+    skipped: int = 0
+
+
+@dataclass
+class Counts:
+    python: int = 0
+    outputs: int = 0
+    images: int = 0
+    links: int = 0
+    noted: int = 0  # Python blocks shown with a "not run" note
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class BuiltPage:
+    source: Path  # as shown in messages
+    html_file: Path
+    site_dir: Path
+    locate: object  # callable: text -> "path:line"
+
+
+def text_of(element: Tag) -> str:
+    """The text a reader copies from a code element: without line numbers."""
+    parts = []
+    for node in element.descendants:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment):
+            if any("linenos" in " ".join(p.get("class") or []) for p in node.parents if p):
+                continue
+            parts.append(str(node))
+    return "".join(parts)
+
+
+def language(pre: Tag) -> str | None:
+    """The language class the build gave a block: on the pre, its code, or their wrapper."""
+    candidates = [pre, pre.find("code"), pre.parent]
+    for element in candidates:
+        if not isinstance(element, Tag):
+            continue
+        for cls in element.get("class") or []:
+            m = LANG_CLASS.match(cls)
+            if m:
+                return m.group("lang")
+    return None
+
+
+def token_classes(element: Tag) -> list[str]:
+    return [
+        cls
+        for span in element.find_all("span")
+        for cls in span.get("class") or []
+        if cls in TOKEN_CLASSES and cls != "w"
+    ]
+
+
+def python_markup(element: Tag, text: str) -> bool:
+    """With no language class: is the markup the Python lexer's highlighting of the text?"""
+    tokens = token_classes(element)
+    if not tokens:
+        return False
+    rendered = BeautifulSoup(
+        highlight(text, PythonLexer(), HtmlFormatter(nowrap=True)), "html.parser"
+    )
+    return tokens == token_classes(rendered)
+
+
+def is_output_markup(element: Tag) -> bool:
+    """No highlighting at all, or only a console session's prompt and output tokens."""
+    tokens = set(token_classes(element))
+    return not tokens or "go" in tokens
+
+
+def block_wrapper(pre: Tag) -> Tag:
+    """The element that stands for the block among its siblings: the highlight wrapper."""
+    for element in [pre, *pre.parents]:
+        if element.name == "article":
+            break
+        if any("highlight" in cls for cls in element.get("class") or []):
+            return element
+    return pre
+
+
+def noted_as_not_run(pre: Tag) -> bool:
+    """Whether the site's "not run" note, with a reason, sits right above the block."""
+    before = block_wrapper(pre).find_previous_sibling()
+    if before is None or "admonition" not in (before.get("class") or []):
+        return False
+    title = before.find(class_="admonition-title")
+    reason = before.get_text(" ", strip=True).removeprefix(
+        title.get_text(strip=True) if title else ""
+    )
+    return bool(title and title.get_text(strip=True) in NOT_RUN_TITLES and reason.strip())
+
+
+@cache
+def _signature(qualified: str) -> ast.FunctionDef | None:
+    """The definition of a documented function, parsed from its source."""
+    module_name, _, name = qualified.rpartition(".")
+    try:
+        target = inspect.unwrap(getattr(importlib.import_module(module_name), name))
+        tree = ast.parse(textwrap.dedent(inspect.getsource(target)))
+    except (ImportError, AttributeError, OSError, TypeError, SyntaxError):
+        return None
+    definition = tree.body[0]
+    return definition if isinstance(definition, ast.FunctionDef) else None
+
+
+def signature_matches(pre: Tag, text: str) -> bool | None:
+    """For a signature mkdocstrings shows: is it the documented function's? None if not one."""
+    wrapper = pre.parent
+    if wrapper is None or "doc-signature" not in (wrapper.get("class") or []):
+        return None
+    heading = wrapper.find_previous(class_="doc-heading")
+    actual = _signature(heading.get("id", "")) if heading else None
+    try:
+        shown = ast.parse(f"def {text.strip()}: pass").body[0]
+    except SyntaxError:
+        return False
+    return (
+        actual is not None
+        and all(
+            ast.dump(getattr(shown, part) or ast.Constant(None))
+            == ast.dump(getattr(actual, part) or ast.Constant(None))
+            for part in ("args", "returns")
+        )
+        and shown.name == actual.name
+    )
+
+
+def content_root(soup: BeautifulSoup) -> Tag:
+    return soup.select_one("article") or soup.body or soup
+
+
+def check_page(
+    page: BuiltPage,
+    run: PageRun,
+    figures: set[str],
+    diagram_classes: frozenset[str],
+) -> tuple[list[str], Counts]:
+    soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "html.parser")
+    root = content_root(soup)
+    problems: list[str] = []
+    counts = Counts()
+    _check_code(page, root, run, diagram_classes, problems, counts)
+    _check_images(page, root, figures, problems, counts)
+    _check_links(page, root, problems, counts)
+    return problems, counts
+
+
+def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
+    last_python: str | None = None
+    used_outputs: set[int] = set()
+    for pre in root.find_all("pre"):
+        if pre.find_parent("pre") or any(
+            "linenos" in " ".join(p.get("class") or []) for p in [pre, *pre.parents] if p
+        ):
+            continue
+        if diagram_classes & set(pre.get("class") or []):
+            continue  # a diagram drawn from its text, not code shown as code
+        text = normal_code(text_of(pre.find("code") or pre))
+        lang = language(pre)
+        python = highlighted_as_python(lang) if lang else python_markup(pre, text)
+        if python:
+            last_python = text
+            signature = signature_matches(pre, text)
+            if signature is not None:
+                counts.python += 1
+                if not signature:
+                    problems.append(
+                        f"{page.source}: a signature on the page differs from the code it "
+                        f"documents:\n{text}"
+                    )
+            elif text in run.code:
+                counts.python += 1
+            elif noted_as_not_run(pre):
+                counts.noted += 1
+            else:
+                problems.append(
+                    f"{page.locate(text)}: this block is shown as Python ({_shown_as(lang)}) but "
+                    f"no block the suite ran in this run has this code:\n{_excerpt(text)}"
+                )
+            continue
+        if last_python is None or not is_output_markup(pre):
+            continue  # before any Python, or source in another language: not an output
+        match = next(
+            (
+                i
+                for i, (chain, output) in enumerate(run.outputs)
+                if last_python in chain and normal_code(output) == text and i not in used_outputs
+            ),
+            None,
+        )
+        if match is None:
+            problems.append(
+                f"{page.locate(text) if text else page.source}: this text is shown under a "
+                "Python block as its output, but the suite compared no such output with that "
+                f"block's run:\n{_excerpt(text)}"
+            )
+        else:
+            used_outputs.add(match)
+            counts.outputs += 1
+    for code in root.find_all("code"):
+        if code.find_parent("pre"):
+            continue
+        lang = language(code)
+        text = code.get_text()
+        python = highlighted_as_python(lang) if lang else False
+        if python and not any(text.strip() in executed for executed in run.code):
+            problems.append(
+                f"{page.locate(text)}: inline code `{text}` is highlighted as Python but is not "
+                "part of any block the suite ran on this page"
+            )
+
+
+def _shown_as(lang: str | None) -> str:
+    return f"class language-{lang}" if lang else "Python token markup"
+
+
+def _excerpt(text: str, lines: int = 6) -> str:
+    shown = text.splitlines()[:lines]
+    more = "\n    ..." if len(text.splitlines()) > lines else ""
+    return "\n".join("    " + line for line in shown) + more
+
+
+def _site_file(page: BuiltPage, url: str) -> Path | None:
+    """The file a relative URL on the page points to, or None if it leaves the site."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    base = PurePosixPath(page.html_file.relative_to(page.site_dir).as_posix()).parent
+    target = PurePosixPath(unquote(parts.path))
+    resolved = (page.site_dir / base / target) if parts.path else page.html_file
+    resolved = Path(resolved).resolve()
+    if resolved.is_dir():
+        resolved = resolved / "index.html"
+    return resolved
+
+
+def _image_urls(root: Tag) -> list[str]:
+    urls = []
+    for name, attribute in IMAGE_ATTRIBUTES:
+        for element in root.find_all(name):
+            value = element.get(attribute)
+            if not value:
+                continue
+            if attribute == "srcset":
+                urls += [
+                    candidate.split()[0] for candidate in value.split(",") if candidate.strip()
+                ]
+            else:
+                urls.append(value)
+    for element in root.find_all(style=True):
+        urls += [m.group("url") for m in CSS_URL.finditer(element["style"])]
+    return urls
+
+
+def _check_images(page, root, figures, problems, counts) -> None:
+    for url in _image_urls(root):
+        if url.startswith("data:"):
+            header, _, payload = url.partition(",")
+            data = base64.b64decode(payload) if ";base64" in header else unquote(payload).encode()
+            name = f"an inline {header.removeprefix('data:').split(';')[0]} image"
+        else:
+            target = _site_file(page, url)
+            if target is None:
+                problems.append(f"{page.locate(url)}: shows {url} from another site")
+                continue
+            if not target.is_file():
+                problems.append(f"{page.locate(url)}: shows {url}, which is not in the built site")
+                continue
+            data, name = target.read_bytes(), url
+        if hashlib.sha256(data).hexdigest() in figures:
+            counts.images += 1
+        else:
+            problems.append(
+                f"{page.locate(Path(url).name if not url.startswith('data:') else url[:60])}: "
+                f"shows {name}, but no block wrote that image in this run; figures must be "
+                "saved by a block on the page (and committed with `python3 tasks.py update`)"
+            )
+
+
+@cache
+def _ids(html_file: Path) -> frozenset[str]:
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(
+        value
+        for element in soup.find_all(True)
+        for key in ("id", "name")
+        if (value := element.get(key))
+    )
+
+
+def _check_links(page, root, problems, counts) -> None:
+    for a in root.find_all(["a", "area"], href=True):
+        href = a["href"]
+        if href.startswith(("javascript:", "mailto:")):
+            continue
+        target = _site_file(page, href)
+        if target is None:
+            continue
+        counts.links += 1
+        fragment = unquote(urlsplit(href).fragment)
+        shown = a.get_text(" ", strip=True)
+        if not target.exists():
+            problems.append(
+                f"{_locate_link(page, href, shown)}: link to {href}, which is not on the site"
+            )
+        elif fragment and target.suffix == ".html" and fragment not in _ids(target):
+            problems.append(
+                f"{_locate_link(page, href, shown)}: link to {href}, but that page has no "
+                f"#{fragment} anchor"
+            )
+
+
+def _locate_link(page: BuiltPage, href: str, shown: str) -> str:
+    """The source line of a link: by its anchor, its file name, or its text."""
+    parts = urlsplit(href)
+    stem = PurePosixPath(parts.path.rstrip("/")).name
+    for needle in (f"#{parts.fragment}" if parts.fragment else "", stem, shown):
+        if needle:
+            where = page.locate(needle)
+            if ":" in where.removeprefix(str(page.source)):
+                return where
+    return str(page.source)
