@@ -155,7 +155,10 @@ def main(argv: list[str]) -> int:
     elif command == "build":
         cmd = [bindir / "mkdocs", "build", "--strict", *rest]
     elif command == "update":
-        cmd = [bindir / "python", "-m", "pytest", "docs", "--update-outputs", *rest]
+        # Only the pages named, if any (`update docs/index.md`); every page otherwise.
+        paths = [a for a in rest if not a.startswith("-") and Path(a.split("::")[0]).exists()]
+        cmd = [bindir / "python", "-m", "pytest", *([] if paths else ["docs"]), "--update-outputs"]
+        cmd += rest
     else:
         cmd = [bindir / "python", "-m", "pytest", *rest]
     print("+", " ".join(str(c) for c in cmd), flush=True)

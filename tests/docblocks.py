@@ -79,7 +79,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 _EDITS = pytest.StashKey[list]()
 _RUNS = pytest.StashKey[dict]()  # page (as shown) -> PageRun
-_FIGURES = pytest.StashKey[set]()  # sha256 of every image a block wrote in this run
 _COUNTS = pytest.StashKey[dict]()
 _BUILD = pytest.StashKey["SiteBuild"]()
 _DESELECTED = pytest.StashKey[set]()  # pages with a block left out of this run
@@ -99,7 +98,6 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["COLUMNS"] = "80"
     config.stash[_EDITS] = []
     config.stash[_RUNS] = {}
-    config.stash[_FIGURES] = set()
     config.stash[_COUNTS] = {"run": 0, "html": Counts(), "pages": 0}
     config.stash[_DESELECTED] = set()
 
@@ -161,7 +159,7 @@ class DocsPage(SitePage):
             page = read_page(self.path, self.site, self.shown_as)
         except PageError as err:
             yield PageCheck.from_parent(self, name="read", problems=[str(err)])
-            yield HtmlCheck.from_parent(self, name="html", locate=lambda text: str(self.shown_as))
+            yield HtmlCheck.from_parent(self, name="html", locate=unread(self).locate)
             return
         for block in page.blocks:
             if block.lang not in RUNNABLE_LANGS:
@@ -174,6 +172,13 @@ class DocsPage(SitePage):
             yield item
         yield PageCheck.from_parent(self, name="checks", problems=page.problems)
         yield HtmlCheck.from_parent(self, name="html", locate=page.locate)
+
+
+def unread(file: SitePage) -> Page:
+    """A page that could not be read, as its source: to name lines in the HTML check."""
+    source = file.path.read_text(encoding="utf-8").split("\n")
+    origin = [(n, None) for n in range(1, len(source) + 1)]
+    return Page(file.shown_as, source, source, origin, [], [], [])
 
 
 class PageProblem(Exception):
@@ -303,7 +308,7 @@ class BlockItem(pytest.Item):
         update = self.config.getoption("update_outputs")
         for made in sorted(p for p in tmp.iterdir() if p.suffix in FIGURE_SUFFIXES):
             data = made.read_bytes()
-            self.config.stash[_FIGURES].add(hashlib.sha256(data).hexdigest())
+            _run_of(self.config, self.page.path).figures.add(hashlib.sha256(data).hexdigest())
             committed = figures_dir / made.name
             shown = f"figures/{made.name}"
             if shown not in "\n".join(self.page.expanded):
@@ -405,7 +410,7 @@ class DocsNotebook(SitePage):
         yield HtmlCheck.from_parent(self, name="html", locate=self._locate(notebook))
 
     def _locate(self, notebook):
-        def locate(text: str) -> str:
+        def locate(text: str, nth: int = 0, prose: bool = False) -> str:
             needle = next((t.strip() for t in text.splitlines() if t.strip()), "")
             for number, cell in enumerate(notebook.cells, 1):
                 if needle and needle in cell.source:
@@ -503,7 +508,7 @@ class NotebookItem(pytest.Item):
                 for mime, value in out.get("data", {}).items():
                     if mime.startswith("image/") and not mime.endswith("+xml"):
                         digest = _mime_value(mime, value).removeprefix("sha256:")
-                        self.config.stash[_FIGURES].add(digest)
+                        run.figures.add(digest)
             if _outputs(stored) == _outputs(fresh):
                 continue
             if self.config.getoption("update_outputs"):
@@ -657,7 +662,7 @@ class HtmlCheck(pytest.Item):
         if not built.html_file.is_file():
             raise PageProblem(f"{page}: MkDocs built no page from it ({built.html_file.name})")
         run = self.config.stash[_RUNS].get(str(page), PageRun())
-        problems, counts = check_page(built, run, self.config.stash[_FIGURES], site.diagram_classes)
+        problems, counts = check_page(built, run, site.diagram_classes)
         self.config.stash[_COUNTS]["html"].add(counts)
         self.config.stash[_COUNTS]["pages"] += 1
         if problems:

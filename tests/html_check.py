@@ -67,8 +67,8 @@ class PageRun:
 
     code: set[str] = field(default_factory=set)  # each executed fence (or cell), normalized
     outputs: list[tuple[frozenset[str], str]] = field(default_factory=list)  # (chain, output)
+    figures: set[str] = field(default_factory=set)  # sha256 of each image its blocks wrote
     ran: int = 0  # blocks run (passed or failed)
-    skipped: int = 0
 
 
 @dataclass
@@ -206,7 +206,6 @@ def content_root(soup: BeautifulSoup) -> Tag:
 def check_page(
     page: BuiltPage,
     run: PageRun,
-    figures: set[str],
     diagram_classes: frozenset[str],
 ) -> tuple[list[str], Counts]:
     soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "html.parser")
@@ -214,7 +213,7 @@ def check_page(
     problems: list[str] = []
     counts = Counts()
     _check_code(page, root, run, diagram_classes, problems, counts)
-    _check_images(page, root, figures, problems, counts)
+    _check_images(page, root, run.figures, problems, counts)
     _check_links(page, root, problems, counts)
     return problems, counts
 
@@ -327,27 +326,36 @@ def _image_urls(root: Tag) -> list[str]:
 
 
 def _check_images(page, root, figures, problems, counts) -> None:
+    seen: dict[str, int] = {}
     for url in _image_urls(root):
+        name = Path(urlsplit(url).path).name if not url.startswith("data:") else ""
+        nth = seen[name] = seen.get(name, -1) + 1
         if url.startswith("data:"):
             header, _, payload = url.partition(",")
             data = base64.b64decode(payload) if ";base64" in header else unquote(payload).encode()
-            name = f"an inline {header.removeprefix('data:').split(';')[0]} image"
+            shown = f"an inline {header.removeprefix('data:').split(';')[0]} image"
         else:
             target = _site_file(page, url)
             if target is None:
-                problems.append(f"{page.locate(url)}: shows {url} from another site")
+                problems.append(
+                    f"{page.locate(url, nth, prose=True)}: shows {url} from another site"
+                )
                 continue
             if not target.is_file():
-                problems.append(f"{page.locate(url)}: shows {url}, which is not in the built site")
+                problems.append(
+                    f"{page.locate(name, nth, prose=True)}: shows {url}, which is not in the "
+                    "built site"
+                )
                 continue
-            data, name = target.read_bytes(), url
+            data, shown = target.read_bytes(), url
         if hashlib.sha256(data).hexdigest() in figures:
             counts.images += 1
         else:
             problems.append(
-                f"{page.locate(Path(url).name if not url.startswith('data:') else url[:60])}: "
-                f"shows {name}, but no block wrote that image in this run; figures must be "
-                "saved by a block on the page (and committed with `python3 tasks.py update`)"
+                f"{page.locate(name, nth, prose=True)}: "
+                f"shows {shown}, but no block of this page wrote that image in this run; "
+                "figures must be saved by a block of the page that shows them (and committed "
+                "with `python3 tasks.py update`)"
             )
 
 
@@ -363,8 +371,10 @@ def _ids(html_file: Path) -> frozenset[str]:
 
 
 def _check_links(page, root, problems, counts) -> None:
+    seen: dict[str, int] = {}
     for a in root.find_all(["a", "area"], href=True):
         href = a["href"]
+        nth = seen[href] = seen.get(href, -1) + 1
         if href.startswith(("javascript:", "mailto:")):
             continue
         target = _site_file(page, href)
@@ -375,22 +385,22 @@ def _check_links(page, root, problems, counts) -> None:
         shown = a.get_text(" ", strip=True)
         if not target.exists():
             problems.append(
-                f"{_locate_link(page, href, shown)}: link to {href}, which is not on the site"
+                f"{_locate_link(page, href, shown, nth)}: link to {href}, which is not on the site"
             )
         elif fragment and target.suffix == ".html" and fragment not in _ids(target):
             problems.append(
-                f"{_locate_link(page, href, shown)}: link to {href}, but that page has no "
+                f"{_locate_link(page, href, shown, nth)}: link to {href}, but that page has no "
                 f"#{fragment} anchor"
             )
 
 
-def _locate_link(page: BuiltPage, href: str, shown: str) -> str:
+def _locate_link(page: BuiltPage, href: str, shown: str, nth: int) -> str:
     """The source line of a link: by its anchor, its file name, or its text."""
     parts = urlsplit(href)
     stem = PurePosixPath(parts.path.rstrip("/")).name
     for needle in (f"#{parts.fragment}" if parts.fragment else "", stem, shown):
         if needle:
-            where = page.locate(needle)
+            where = page.locate(needle, nth, prose=True)
             if ":" in where.removeprefix(str(page.source)):
                 return where
     return str(page.source)

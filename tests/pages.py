@@ -13,6 +13,7 @@ itself is checked on the built HTML (``html_check.py``).
 from __future__ import annotations
 
 import difflib
+import html
 import io
 import re
 import warnings
@@ -26,7 +27,7 @@ import yaml
 from marks import COMMENT, Mark, MarkError, parse_mark
 from mkdocs.utils import markdown_extensions
 from pygments.lexer import Lexer
-from pygments.lexers import get_all_lexers, get_lexer_by_name
+from pygments.lexers import find_lexer_class_by_name
 from pygments.lexers.python import CythonLexer, Python2Lexer, PythonConsoleLexer, PythonLexer
 from pygments.lexers.shell import ShellSessionBaseLexer
 from pygments.lexers.special import OutputLexer, TextLexer
@@ -123,9 +124,10 @@ class SiteConfig:
 
 
 @cache
-def _lexer(lang: str) -> Lexer | None:
+def _lexer(lang: str) -> type[Lexer] | None:
+    """The lexer class Pygments (with its plugins, such as IPython's) uses for a language."""
     try:
-        return get_lexer_by_name(lang) if lang else None
+        return find_lexer_class_by_name(lang) if lang else None
     except ClassNotFound:
         return None
 
@@ -138,7 +140,7 @@ def highlighted_as_python(lang: str) -> bool:
         return False
     python_family = (PythonLexer, Python2Lexer, PythonConsoleLexer, CythonLexer)
     name = lexer.name.lower()
-    return isinstance(lexer, python_family) or (
+    return issubclass(lexer, python_family) or (
         ("python" in name or "cython" in name) and "traceback" not in name and "log" not in name
     )
 
@@ -147,16 +149,7 @@ def plain(lang: str) -> bool:
     """Whether a block of this language shows as unhighlighted text or a console session,
     as an output does."""
     lexer = _lexer(lang.lower())
-    return lexer is None or isinstance(lexer, (TextLexer, OutputLexer, ShellSessionBaseLexer))
-
-
-# Every alias Pygments (with its plugins) maps to a Python lexer, for messages and docs.
-PYTHON_LANGS = frozenset(
-    alias
-    for _, aliases, _, _ in get_all_lexers(plugins=True)
-    for alias in aliases
-    if highlighted_as_python(alias)
-)
+    return lexer is None or issubclass(lexer, (TextLexer, OutputLexer, ShellSessionBaseLexer))
 
 
 @dataclass
@@ -202,14 +195,23 @@ class Page:
     def page_line(self, expanded_line: int) -> int:
         return self.origin[expanded_line - 1][0]
 
-    def locate(self, text: str) -> str:
-        """``path:line`` of the first expanded line containing the first non-blank line of
-        ``text``; the page alone if it is nowhere (such as markup MkDocs generated)."""
+    def locate(self, text: str, nth: int = 0, prose: bool = False) -> str:
+        """``path:line`` of the ``nth`` expanded line containing the first non-blank line of
+        ``text`` (outside code blocks if ``prose``); the page alone if it is nowhere (such as
+        markup MkDocs generated)."""
         needle = next((t.strip() for t in text.splitlines() if t.strip()), "")
-        if needle:
-            for number, line in enumerate(self.expanded, 1):
-                if needle in line:
-                    return self.where(number)
+        lines = list(enumerate(self.expanded, 1))
+        if prose:
+            code = {n for f in self.fences for n in range(f.line + 1, f.line + 1 + f.code_lines)}
+            lines = [(n, line) for n, line in lines if n not in code]
+        # As written, or as HTML would write it (code in raw HTML on the page).
+        needles = {needle, html.escape(needle), html.escape(needle, quote=False)} - {""}
+        found = [n for n, line in lines if any(x in line for x in needles)]
+        if not found and needle:  # split by markup: a line with all of its words, in order
+            words = re.compile(".*?".join(re.findall(r"\w+", needle)))
+            found = [n for n, line in lines if words.search(line)]
+        if found:
+            return self.where(found[min(nth, len(found) - 1)])
         return str(self.path)
 
 
@@ -387,7 +389,7 @@ def _fence_problems(page: Page, config: SiteConfig) -> list[str]:
                 f"{where}: this ~~~{fence.lang} block is fenced with tildes, which "
                 "pytest-codeblocks does not read, so it would never run; use backticks (```)"
             )
-        elif python and fence.line not in in_block:
+        elif python and (fence.line not in in_block or fence.lang not in RUNNABLE_LANGS):
             problems.append(
                 f"{where}: this ```{fence.lang} block is highlighted as Python but would not "
                 "run; use a plain ```python fence (a pycon session becomes a python block plus "

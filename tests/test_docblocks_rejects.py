@@ -1,144 +1,438 @@
 """A contributor's page that is broken in any of these ways fails, naming the page and line.
 
-Each case runs the docblocks plugin on a small page in tests/fixtures/site/.
+The pages live in tests/fixtures/site/, a small site that renders exactly like the real
+one (its mkdocs.yml inherits the real mkdocs.yml). One pytest run over all of them, in a
+fresh process with the docblocks plugin, runs their blocks, builds the site and walks
+its HTML; each test below reads that run's report for one page.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
+# Pages whose snippet errors stop the whole build: they get a run of their own.
+BREAK_THE_BUILD = ["missing_snippet_file.md", "missing_section.md"]
+INNER_PYTEST = [sys.executable, "-m", "pytest", "-p", "docblocks", "-p", "no:cacheprovider"]
+INNER_PYTEST += ["--docs-config", "mkdocs.yml", "--junitxml", "report.xml"]
+INNER_PYTEST += ["-o", "junit_family=xunit1", "-rN", "-q"]
 
 
-@pytest.fixture
-def site(pytester: pytest.Pytester) -> pytest.Pytester:
-    shutil.copytree(FIXTURE, pytester.path, dirs_exist_ok=True)
-    return pytester
+def make_site(dest: Path, drop: list[str] = ()) -> Path:
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
+    for name in ("tools", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = dest / "mkdocs.yml"
+    config.write_text(
+        re.sub(r"^INHERIT: .*$", f"INHERIT: {ROOT / 'mkdocs.yml'}", config.read_text(), flags=re.M)
+    )
+    for name in drop:
+        (dest / "pages" / name).unlink()
+    return dest
 
 
-def run(site: pytest.Pytester, page: str, *args: str) -> pytest.RunResult:
-    return site.runpytest("-p", "docblocks", "--docs-config", "mkdocs.yml", f"pages/{page}", *args)
+class Report:
+    """One inner pytest run: its output and, per page and item, the outcome and text."""
+
+    def __init__(self, site: Path, *args: str):
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "tools")]),
+        }
+        done = subprocess.run(
+            [*INNER_PYTEST, *args],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+        self.returncode, self.output = done.returncode, done.stdout + done.stderr
+        self.items: dict[tuple[str, str], tuple[str, str]] = {}
+        for case in ET.parse(site / "report.xml").getroot().iter("testcase"):
+            outcome, text = "passed", ""
+            for kind in ("failure", "error", "skipped"):
+                node = case.find(kind)
+                if node is not None:
+                    outcome = kind if kind != "failure" else "failed"
+                    text = (node.get("message") or "") + "\n" + (node.text or "")
+            self.items[(case.get("file"), case.get("name"))] = (outcome, text)
+
+    def page(self, name: str) -> dict[str, tuple[str, str]]:
+        items = {item: result for (file, item), result in self.items.items() if file == name}
+        assert items, f"{name} was not collected:\n{self.output[-3000:]}"
+        return items
+
+    def outcome(self, page: str, item: str) -> str:
+        return self.page(page)[item][0]
+
+    def text(self, page: str, item: str) -> str:
+        return self.page(page)[item][1]
 
 
-def test_good_page_runs_every_block(site):
-    result = run(site, "good.md", "-v")
-    # greet, the titled fence, the figure block: run; the reasoned skip: skipped;
-    # unexecuted, links, figures: checks that pass.
-    result.assert_outcomes(passed=6, skipped=1)
-    result.stdout.fnmatch_lines(["*good.md::line 14 PASSED*", "*docs code blocks executed: 3*"])
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Report:
+    site = make_site(tmp_path_factory.mktemp("fixture-site"), drop=BREAK_THE_BUILD)
+    return Report(site, "pages")
 
 
-def test_missing_snippet_file(site):
-    result = run(site, "missing_snippet_file.md")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/missing_snippet_file.md:6: snippet error:*no_such_file.py*"]
+def assert_lines(text: str, *patterns: str) -> None:
+    """Each pattern matches a whole line of ``text``; ``*`` is the only wildcard."""
+    lines = text.splitlines()
+    for pattern in patterns:
+        regex = re.compile(".*".join(re.escape(part) for part in pattern.split("*")))
+        assert any(regex.fullmatch(line) for line in lines), f"no line matches {pattern!r}:\n{text}"
+
+
+def fails_with(report: Report, page: str, item: str, *patterns: str) -> None:
+    outcome, text = report.page(f"pages/{page}")[item]
+    assert outcome == "failed", f"{page}::{item} {outcome}:\n{text}"
+    assert_lines(text, *patterns)
+
+
+def test_good_page_runs_every_block_and_matches_its_html(report):
+    page = report.page("pages/good.md")
+    assert {item: outcome for item, (outcome, _) in page.items()} == {
+        "line 3": "passed",
+        "line 14": "passed",
+        "line 24": "skipped",
+        "line 28": "passed",
+        "checks": "passed",
+        "html": "passed",
+    }
+    assert_lines(report.output, "docs code blocks executed: *", "built pages checked: *")
+
+
+def test_every_page_mkdocs_builds_is_collected(report):
+    assert report.outcome("pages", "every built page is collected") == "passed"
+
+
+# --- blocks and outputs -------------------------------------------------------------------
+
+
+def test_failing_block_names_page_line_and_code_without_test_machinery(report):
+    fails_with(
+        report,
+        "failing_inline.md",
+        "line 3",
+        "pages/failing_inline.md:6: the code block raised KeyError",
+        '>   3 | missing = values["b"]',
+        "Traceback (most recent call last):",
+        "KeyError: 'b'",
+    )
+    text = report.text("pages/failing_inline.md", "line 3")
+    assert not re.search(r"_pytest|pluggy|docblocks\.py", text), text
+
+
+def test_failing_snippet_names_page_line_and_snippet(report):
+    fails_with(
+        report,
+        "failing_snippet.md",
+        "line 5",
+        "pages/failing_snippet.md:6 (from snippet snippets/examples.py:boom):"
+        " the code block raised ZeroDivisionError",
+        ">   2 | average = sum(numbers) / (len(numbers) - 3)",
     )
 
 
-def test_missing_snippet_section(site):
-    result = run(site, "missing_section.md")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/missing_section.md:8: snippet error: Snippet section 'gret' could not be located*"]
+def test_changed_output_fails_with_a_diff(report):
+    fails_with(
+        report,
+        "wrong_output.md",
+        "line 3",
+        "pages/wrong_output.md:8: the output shown on the page differs*",
+        "-41",
+        "+42",
     )
 
 
-def test_link_to_missing_page(site):
-    result = run(site, "broken_link.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/broken_link.md:3: link to 'tensors.md', which does not exist*"]
+def test_output_without_a_marker(report):
+    fails_with(
+        report, "output_no_marker.md", "checks", "pages/output_no_marker.md:7: this ```text*"
+    )
+    fails_with(
+        report,
+        "output_no_marker.md",
+        "html",
+        "pages/output_no_marker.md:8: this text is shown under a Python block as its output*",
     )
 
 
-def test_failing_snippet_names_page_line_and_snippet(site):
-    result = run(site, "failing_snippet.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        [
-            "*pages/failing_snippet.md:6 (from snippet snippets/examples.py:boom):"
-            " the code block raised ZeroDivisionError*",
-            ">   2 | average = sum(numbers) / (len(numbers) - 3)",
-        ]
+def test_output_behind_tildes(report):
+    fails_with(
+        report, "output_tildes.md", "checks", "pages/output_tildes.md:8: *fenced with tildes (~~~)*"
+    )
+    fails_with(report, "output_tildes.md", "html", "pages/output_tildes.md:9: this text is shown*")
+
+
+def test_output_fenced_as_python(report):
+    fails_with(
+        report, "python_output.md", "checks", "pages/python_output.md:8: *fenced as ```python*"
+    )
+    fails_with(
+        report,
+        "python_output.md",
+        "html",
+        "pages/python_output.md:9: this block is shown as Python (class language-python)*",
     )
 
 
-def test_failing_inline_block_names_the_failing_line(site):
-    result = run(site, "failing_inline.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        [
-            "*pages/failing_inline.md:6: the code block raised KeyError*",
-            '>   3 | missing = values["b"]',
-        ]
+def test_stderr_is_part_of_the_output(report):
+    assert report.outcome("pages/output_stderr.md", "line 5") == "passed"
+    fails_with(
+        report,
+        "output_stderr.md",
+        "line 20",
+        "pages/output_stderr.md:27: the output shown on the page differs*",
+        "-warning: 42",
+        "+warning: 41",
     )
 
 
-def test_changed_output_fails_with_a_diff(site):
-    result = run(site, "wrong_output.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/wrong_output.md:8: the output shown on the page differs*", "-41", "+42"]
+def test_whitespace_insensitive_outputs_are_refused(report):
+    fails_with(
+        report,
+        "ignore_whitespace.md",
+        "read",
+        "pages/ignore_whitespace.md:7: <!--pytest-codeblocks:expected-output-ignore-whitespace-->"
+        " is not supported*",
     )
 
 
-def test_update_outputs_rewrites_the_page(site):
-    run(site, "wrong_output.md", "--update-outputs").assert_outcomes(passed=4)
-    assert "```text\n42\n```" in (site.path / "pages" / "wrong_output.md").read_text()
-    run(site, "wrong_output.md").assert_outcomes(passed=4)
-
-
-def test_python_blocks_that_would_not_run(site):
-    result = run(site, "unexecuted.md")
-    # The {.python} attribute-list fence is executed; pycon and tildes are reported.
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        [
-            "*pages/unexecuted.md:3: this ```pycon block is highlighted as Python*",
-            "*pages/unexecuted.md:8: this ```python block is highlighted as Python*",
-        ]
+def test_second_output_in_a_chain_names_its_line(report):
+    fails_with(
+        report, "two_outputs_in_chain.md", "read", "pages/two_outputs_in_chain.md:19: pytest-*"
     )
 
 
-def test_skip_needs_a_reason(site):
-    result = run(site, "skip_without_reason.md")
-    result.assert_outcomes(passed=2, failed=1, skipped=1)
-    result.stdout.fnmatch_lines(
-        ['*pages/skip_without_reason.md:4: <!--pytest.mark.skip--> needs reason="..."*']
+# --- blocks shown as Python that would not run ---------------------------------------------
+
+
+def test_pycon_and_tilde_blocks(report):
+    fails_with(
+        report,
+        "unexecuted.md",
+        "checks",
+        "pages/unexecuted.md:3: this ```pycon block is highlighted as Python but would not run*",
+        "pages/unexecuted.md:8: this ~~~python block is fenced with tildes*",
+    )
+    fails_with(
+        report,
+        "unexecuted.md",
+        "html",
+        "pages/unexecuted.md:4: this block is shown as Python*",
+        "pages/unexecuted.md:9: this block is shown as Python*",
     )
 
 
-def test_figure_that_no_block_draws(site):
-    result = run(site, "figure_not_drawn.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/figure_not_drawn.md:3: shows figures/dot.svg, but no block*"]
+def test_other_languages_pygments_highlights_as_python(report):
+    patterns = [
+        f"pages/other_languages.md:{n}: this ```{lang} block*"
+        for n, lang in [(3, "sage"), (7, "pyi"), (11, "cython"), (15, "ipython3")]
+    ]
+    fails_with(report, "other_languages.md", "checks", *patterns)
+    fails_with(
+        report,
+        "other_languages.md",
+        "html",
+        *[f"pages/other_languages.md:{n}: this block is shown as Python*" for n in (4, 8, 12, 16)],
     )
 
 
-def test_figure_that_changed(site):
-    result = run(site, "figure_changed.md")
-    result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(
-        ["*pages/figure_changed.md:3: figures/dot.svg differs from the figure*"]
+def test_python_written_as_html(report):
+    fails_with(
+        report,
+        "raw_html_code.md",
+        "html",
+        "pages/raw_html_code.md:3: this block is shown as Python (class language-python)*",
+        "pages/raw_html_code.md:6: this block is shown as Python (Python token markup)*",
+        "pages/raw_html_code.md:9: inline code `never_ran()` is highlighted as Python but*",
     )
 
 
-def test_second_output_in_a_chain_names_its_line(site):
-    result = run(site, "two_outputs_in_chain.md")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*pages/two_outputs_in_chain.md:19: pytest-codeblocks could not*"])
+# --- marks ---------------------------------------------------------------------------------
 
 
-def test_notebook_output_that_changed(site):
-    result = run(site, "notebook_wrong_output.ipynb")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(
-        ["*notebook_wrong_output.ipynb*cell 1: shows '41\\n', printed '42\\n'*"]
+@pytest.mark.parametrize(
+    ("page", "line", "message"),
+    [
+        ("skip_without_reason.md", 3, '*needs reason="..."*'),
+        ("mark_blank_reason.md", 3, '*needs reason="..." with some words*'),
+        ("mark_compound.md", 3, "*must be a single mark*"),
+        ("xfail_no_raises.md", 3, "*needs raises=TheError*"),
+        ("xfail_not_strict.md", 3, "*needs strict=True*"),
+        ("xfail_no_run.md", 3, "*run= is refused*"),
+        ("deprecated_skip.md", 5, "*<!--pytest-codeblocks:skip--> is not supported*"),
+    ],
+)
+def test_marks_that_would_hide_or_excuse_a_block(report, page, line, message):
+    fails_with(report, page, "read", f"pages/{page}:{line}: {message}")
+    # And the built page shows Python that never ran, with no note.
+    fails_with(report, page, "html", f"pages/{page}:*: this block is shown as Python*")
+
+
+def test_expected_output_under_an_xfail_block(report):
+    fails_with(report, "xfail_output.md", "checks", "pages/xfail_output.md:10: an xfail block*")
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def test_figure_that_no_block_draws(report):
+    fails_with(
+        report,
+        "figure_not_drawn.md",
+        "html",
+        "pages/figure_not_drawn.md:3: shows ../figures/dot.svg, but no block of this page wrote*",
     )
-    run(site, "notebook_wrong_output.ipynb", "--update-outputs").assert_outcomes(passed=1)
-    run(site, "notebook_wrong_output.ipynb").assert_outcomes(passed=1)
+
+
+def test_figures_in_every_markup(report):
+    fails_with(
+        report,
+        "figure_paths.md",
+        "html",
+        "pages/figure_paths.md:3: shows ../figures/dot.svg, but no block*",
+        "pages/figure_paths.md:5: shows figures/dot.svg, which is not in the built site",
+        "pages/figure_paths.md:9: shows ../figures/dot.svg, but no block*",
+    )
+
+
+def test_figure_that_changed(report):
+    fails_with(
+        report, "figure_changed.md", "line 3", "pages/figure_changed.md:3: figures/dot.svg differs*"
+    )
+    fails_with(
+        report, "figure_changed.md", "html", "pages/figure_changed.md:9: shows ../figures/dot.svg*"
+    )
+
+
+def test_hand_edited_tick_label_is_caught(report):
+    # The committed PNG differs from the drawn one in six pixels of the top tick label:
+    # within the old RMS tolerance of 2, but not byte for byte.
+    fails_with(
+        report,
+        "figure_label.md",
+        "line 3",
+        "pages/figure_label.md:3: figures/label.png differs from the figure the code draws now*",
+    )
+
+
+# --- pages and links -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["build/hidden.md", "other_extension.markdown"])
+def test_pages_pytest_would_not_collect(report, page):
+    fails_with(report, page, "line 3", f"pages/{page}:4: the code block raised RuntimeError")
+
+
+def test_links_in_every_markup(report):
+    fails_with(
+        report,
+        "links.md",
+        "html",
+        "pages/links.md:3: link to ../good/#no-such-heading, but that page has no*",
+        "pages/links.md:3: link to #nope, but that page has no #nope anchor",
+        "pages/links.md:7: link to nowhere.md, which is not on the site",
+        "pages/links.md:7: link to elsewhere.md, which is not on the site",
+        "pages/links.md:9: link to raw.md, which is not on the site",
+    )
+
+
+def test_link_to_missing_page(report):
+    fails_with(
+        report,
+        "broken_link.md",
+        "html",
+        "pages/broken_link.md:3: link to tensors.md, which is not on the site",
+    )
+
+
+def test_line_range_include(report):
+    fails_with(
+        report,
+        "line_range.md",
+        "checks",
+        "pages/line_range.md:4: 'snippets/examples.py:2:2' includes lines by number*",
+    )
+
+
+# --- notebooks -----------------------------------------------------------------------------
+
+
+def test_notebook_outputs_of_every_kind_come_from_the_run(report):
+    fails_with(
+        report,
+        "notebook_outputs.ipynb",
+        "cells",
+        "pages/notebook_outputs.ipynb cell 2: shows execute_result*41*, but the run gave*42*",
+        "pages/notebook_outputs.ipynb cell 3: shows stream stderr: 'something else*",
+        "pages/notebook_outputs.ipynb cell 4: shows*display_data*image/png*but the run gave*",
+        "pages/notebook_outputs.ipynb cell 5: shows error ValueError*but the run gave nothing",
+    )
+    fails_with(
+        report,
+        "notebook_outputs.ipynb",
+        "checks",
+        "pages/notebook_outputs.ipynb cell 1: this ```python block in a Markdown cell*",
+    )
+    fails_with(
+        report,
+        "notebook_outputs.ipynb",
+        "html",
+        "pages/notebook_outputs.ipynb cell 1: this block is shown as Python*",
+        "pages/notebook_outputs.ipynb*: shows an inline image/png image, but no block*",
+    )
+
+
+# --- runs of their own ---------------------------------------------------------------------
+
+
+def test_missing_snippets_name_their_line_and_stop_the_build(tmp_path):
+    site = make_site(tmp_path)
+    for page in [p.name for p in (site / "pages").iterdir() if p.name not in BREAK_THE_BUILD]:
+        path = site / "pages" / page
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    result = Report(site, "pages")
+    assert_lines(
+        result.text("pages/missing_snippet_file.md", "read"),
+        "pages/missing_snippet_file.md:6: snippet error:*no_such_file.py*",
+    )
+    assert_lines(
+        result.text("pages/missing_section.md", "read"),
+        "pages/missing_section.md:8: snippet error: Snippet section 'gret' could not be located*",
+    )
+    assert_lines(result.text("pages/missing_section.md", "html"), "*the site did not build*")
+
+
+def test_update_rewrites_one_page_then_it_passes(tmp_path):
+    site = make_site(tmp_path, drop=BREAK_THE_BUILD)
+    first = Report(site, "pages/wrong_output.md", "--update-outputs")
+    assert first.outcome("pages/wrong_output.md", "line 3") == "passed", first.output
+    assert "```text\n42\n```" in (site / "pages" / "wrong_output.md").read_text()
+    assert "```text\n41\n```" in (site / "pages" / "output_no_marker.md").read_text()
+    again = Report(site, "pages/wrong_output.md", "-k", "not html")  # html: see test_good_page
+    assert {outcome for outcome, _ in again.page("pages/wrong_output.md").values()} == {"passed"}
+
+
+def test_update_rewrites_a_notebook_then_it_passes(tmp_path):
+    site = make_site(tmp_path)
+    notebook = site / "pages" / "notebook_wrong_output.ipynb"
+    first = Report(site, "pages/notebook_wrong_output.ipynb", "--update-outputs", "-k", "cells")
+    assert first.outcome("pages/notebook_wrong_output.ipynb", "cells") == "passed", first.output
+    outputs = json.loads(notebook.read_text())["cells"][0]["outputs"]
+    assert [o["text"] for o in outputs] == [["42\n"]]
+    again = Report(site, "pages/notebook_wrong_output.ipynb", "-k", "cells")
+    assert again.outcome("pages/notebook_wrong_output.ipynb", "cells") == "passed", again.output

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -24,6 +25,7 @@ from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path wh
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+log = logging.getLogger("mkdocs.hooks.site_hooks")
 MERMAID = Path("assets/vendor/mermaid/mermaid.min.js")
 MATHJAX_PLACEHOLDER = "SITE-MATHJAX"
 MATHJAX_DEST = "assets/vendor/mathjax"
@@ -45,11 +47,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if not m:
             out.append(line)
             continue
+        out.append(line)
         try:
             shown = note(parse_mark(m.group("expr")))
         except MarkError as err:
-            raise PluginError(f"{page.file.src_path}:{number}: {err}") from None
-        out.append(line)
+            # A warning fails the strict build; `serve` goes on so the page can be fixed.
+            log.warning(f"{page.file.src_path}:{number}: {err}")
+            continue
         if shown:
             kind, title, text = shown
             indent = m.group("indent")
