@@ -23,6 +23,7 @@ of failing on a difference.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import difflib
 import hashlib
@@ -35,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -82,6 +84,7 @@ _RUNS = pytest.StashKey[dict]()  # page (as shown) -> PageRun
 _COUNTS = pytest.StashKey[dict]()
 _BUILD = pytest.StashKey["SiteBuild"]()
 _DESELECTED = pytest.StashKey[set]()  # pages with a block left out of this run
+_NOTEBOOKS = pytest.StashKey[dict]()  # notebook path -> NotebookRun
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,6 +103,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_RUNS] = {}
     config.stash[_COUNTS] = {"run": 0, "html": Counts(), "pages": 0}
     config.stash[_DESELECTED] = set()
+    config.stash[_NOTEBOOKS] = {}
 
 
 def _site(config: pytest.Config) -> SiteConfig | None:
@@ -473,28 +477,73 @@ def _describe(outputs: list[tuple]) -> str:
     )
 
 
-class NotebookItem(pytest.Item):
-    def runtest(self) -> None:
-        import nbformat
-        from nbclient import NotebookClient
+class NotebookRun:
+    """One notebook run in a Jupyter kernel, in a scratch folder, with the outputs the run
+    gave. It runs in a thread started at collection, so that the kernel and its imports
+    overlap the other tests."""
 
-        notebook = nbformat.read(self.path, as_version=4)
-        ran = nbformat.from_dict(notebook)
-        for cell in ran.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-        page = self.parent.shown_as
-        run = _run_of(self.config, page)
-        env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # Jupyter's inline
-        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp, _environ(env):
+    def __init__(self, path: Path):
+        self.path = path
+        self.dir = Path(tempfile.mkdtemp(prefix="notebook-"))
+        self.notebook = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            import nbformat
+            from nbclient import NotebookClient
+
+            notebook = nbformat.read(self.path, as_version=4)
+            for cell in notebook.cells:
+                if cell.cell_type == "code":
+                    cell.outputs = []
+            env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # Jupyter's inline
             client = NotebookClient(
-                ran,
+                notebook,
                 timeout=600,
                 kernel_name="python3",
                 allow_errors=True,
-                resources={"metadata": {"path": tmp}},
+                resources={"metadata": {"path": str(self.dir)}},
             )
-            client.execute()
+            loop = asyncio.new_event_loop()  # this thread's own, closed when done
+            try:
+                loop.run_until_complete(client.async_execute(env=env))
+            finally:
+                loop.close()
+            self.notebook = notebook
+        except BaseException as err:  # reported by the notebook's test item
+            self.error = err
+
+    def result(self):
+        self.thread.join(timeout=900)
+        if self.error is not None or self.notebook is None:
+            raise BlockFailed(
+                f"the notebook could not be run in a kernel: {self.error!r}\n"
+                + "".join(traceback.format_exception(self.error))[-3000:]
+            )
+        return self.notebook
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def notebook_run(config: pytest.Config, path: Path) -> NotebookRun:
+    runs = config.stash[_NOTEBOOKS]
+    if path not in runs:
+        runs[path] = NotebookRun(path)
+    return runs[path]
+
+
+class NotebookItem(pytest.Item):
+    def runtest(self) -> None:
+        import nbformat
+
+        notebook = nbformat.read(self.path, as_version=4)
+        ran = notebook_run(self.config, self.path).result()
+        page = self.parent.shown_as
+        run = _run_of(self.config, page)
         problems, changed = [], False
         for number, (stored, fresh) in enumerate(zip(notebook.cells, ran.cells, strict=True), 1):
             if stored.cell_type != "code":
@@ -540,18 +589,6 @@ class NotebookItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, self.name
-
-
-@contextlib.contextmanager
-def _environ(env: dict):
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(env)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 # --- the built site ------------------------------------------------------------------------
@@ -622,6 +659,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
     if site and wanted and not session.config.getoption("update_outputs"):
         session.config.stash[_BUILD] = SiteBuild(site)
+    for item in session.items:
+        if isinstance(item, NotebookItem):
+            notebook_run(session.config, item.path)
 
 
 def dest_of(source: Path, docs_dir: Path) -> Path:
@@ -729,6 +769,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _BUILD in config.stash:
         config.stash[_BUILD].cleanup()
+    for run in config.stash.get(_NOTEBOOKS, {}).values():
+        run.cleanup()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:

@@ -333,7 +333,7 @@ def test_hand_edited_tick_label_is_caught(report):
 # --- pages and links -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["build/hidden.md", "other_extension.markdown"])
+@pytest.mark.parametrize("page", ["dist/hidden.md", "other_extension.markdown"])
 def test_pages_pytest_would_not_collect(report, page):
     fails_with(report, page, "line 3", f"pages/{page}:4: the code block raised RuntimeError")
 
@@ -417,22 +417,17 @@ def test_missing_snippets_name_their_line_and_stop_the_build(tmp_path):
     assert_lines(result.text("pages/missing_section.md", "html"), "*the site did not build*")
 
 
-def test_update_rewrites_one_page_then_it_passes(tmp_path):
+def test_update_rewrites_the_pages_named_then_they_pass(tmp_path):
     site = make_site(tmp_path, drop=BREAK_THE_BUILD)
-    first = Report(site, "pages/wrong_output.md", "--update-outputs")
+    pages = ["pages/wrong_output.md", "pages/notebook_wrong_output.ipynb"]
+    first = Report(site, *pages, "--update-outputs")
     assert first.outcome("pages/wrong_output.md", "line 3") == "passed", first.output
-    assert "```text\n42\n```" in (site / "pages" / "wrong_output.md").read_text()
-    assert "```text\n41\n```" in (site / "pages" / "output_no_marker.md").read_text()
-    again = Report(site, "pages/wrong_output.md", "-k", "not html")  # html: see test_good_page
-    assert {outcome for outcome, _ in again.page("pages/wrong_output.md").values()} == {"passed"}
-
-
-def test_update_rewrites_a_notebook_then_it_passes(tmp_path):
-    site = make_site(tmp_path)
-    notebook = site / "pages" / "notebook_wrong_output.ipynb"
-    first = Report(site, "pages/notebook_wrong_output.ipynb", "--update-outputs", "-k", "cells")
     assert first.outcome("pages/notebook_wrong_output.ipynb", "cells") == "passed", first.output
-    outputs = json.loads(notebook.read_text())["cells"][0]["outputs"]
-    assert [o["text"] for o in outputs] == [["42\n"]]
-    again = Report(site, "pages/notebook_wrong_output.ipynb", "-k", "cells")
-    assert again.outcome("pages/notebook_wrong_output.ipynb", "cells") == "passed", again.output
+    assert "```text\n42\n```" in (site / "pages" / "wrong_output.md").read_text()
+    notebook = json.loads((site / "pages" / "notebook_wrong_output.ipynb").read_text())
+    assert [o["text"] for o in notebook["cells"][0]["outputs"]] == [["42\n"]]
+    # A page not named keeps its wrong output.
+    assert "```text\n41\n```" in (site / "pages" / "output_no_marker.md").read_text()
+    again = Report(site, *pages, "-k", "not html")  # the html items: see test_good_page
+    for page in pages:
+        assert {outcome for outcome, _ in again.page(page).values()} == {"passed"}, again.output
