@@ -643,9 +643,13 @@ def site_build(config: pytest.Config) -> dict:
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
-    # The built pages are checked after every block has run.
+    # The pages' blocks first: they run in this process, on one core, while the site build
+    # and the notebook kernels started at collection use the other. The built pages are
+    # checked after every block has run.
     last = [i for i in items if isinstance(i, (HtmlCheck, BuiltPagesCheck))]
-    items[:] = [i for i in items if i not in last] + last
+    pages = [i for i in items if isinstance(i.parent, SitePage) and i not in last]
+    rest = [i for i in items if not isinstance(i.parent, SitePage) and i not in last]
+    items[:] = pages + rest + last
 
 
 def pytest_deselected(items) -> None:
