@@ -1,8 +1,6 @@
 import pytest
 from docblocks import site_build
 
-pytest_plugins = ["pytester"]
-
 
 @pytest.fixture(scope="session")
 def built_site(request) -> dict:
