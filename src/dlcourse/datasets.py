@@ -8,12 +8,12 @@ import numpy as np
 def load_digits_images(
     test_fraction: float = 0.25, *, seed: int = 0
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """scikit-learn's 8x8 handwritten digits, shaped like Keras image datasets.
+    """scikit-learn's 8x8 handwritten digits, split the way Keras' dataset loaders return data.
 
     The 1,797 images ship inside scikit-learn, so nothing is downloaded. They are
-    returned as ``(x_train, y_train), (x_test, y_test)``, the shape
-    ``keras.datasets.mnist.load_data()`` uses, with pixels scaled to ``[0, 1]``
-    and a trailing channel axis.
+    returned as ``(x_train, y_train), (x_test, y_test)``, the same pair of pairs as
+    ``keras.datasets.mnist.load_data()``; unlike MNIST's 28x28 ``uint8`` images, these
+    are float32 with pixels scaled to ``[0, 1]`` and a trailing channel axis.
 
     Args:
         test_fraction: Share of the images held out for testing, strictly between 0 and 1.
