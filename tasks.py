@@ -134,6 +134,26 @@ def lock() -> None:
     print(f"Wrote {CONSTRAINTS.relative_to(ROOT)}")
 
 
+def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path]:
+    """The command `tasks.py COMMAND REST...` runs once the environment is set up."""
+    if command == "serve":
+        return [bindir / "mkdocs", "serve", "--livereload", *rest]
+    if command == "build":
+        return [bindir / "mkdocs", "build", "--strict", *rest]
+    if command == "update":
+        # Only the pages named, if any (`update docs/index.md`); every page otherwise.
+        named = [a for a in rest if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+        return [
+            bindir / "python",
+            "-m",
+            "pytest",
+            *([] if named else ["docs"]),
+            "--update-outputs",
+            *rest,
+        ]
+    return [bindir / "python", "-m", "pytest", *rest]
+
+
 def main(argv: list[str]) -> int:
     latest = "--latest" in argv
     argv = [a for a in argv if a != "--latest"]
@@ -150,17 +170,7 @@ def main(argv: list[str]) -> int:
     bindir = setup(latest)
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if command == "serve":
-        cmd = [bindir / "mkdocs", "serve", "--livereload", *rest]
-    elif command == "build":
-        cmd = [bindir / "mkdocs", "build", "--strict", *rest]
-    elif command == "update":
-        # Only the pages named, if any (`update docs/index.md`); every page otherwise.
-        paths = [a for a in rest if not a.startswith("-") and Path(a.split("::")[0]).exists()]
-        cmd = [bindir / "python", "-m", "pytest", *([] if paths else ["docs"]), "--update-outputs"]
-        cmd += rest
-    else:
-        cmd = [bindir / "python", "-m", "pytest", *rest]
+    cmd = command_line(command, rest, bindir)
     print("+", " ".join(str(c) for c in cmd), flush=True)
     return subprocess.call([str(c) for c in cmd])
 

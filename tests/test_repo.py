@@ -57,3 +57,25 @@ def test_pins_cover_tensorflow_and_keras():
     assert re.search(r"^tensorflow==2\.21\.\d+$", pins, re.M)
     assert re.search(r"^keras==3\.\d+\.\d+$", pins, re.M)
     assert "+cpu" not in pins  # platform-specific local versions would break other machines
+
+
+@pytest.mark.parametrize(
+    ("argv", "pytest_args"),
+    [
+        (["update"], ["docs", "--update-outputs"]),
+        (["update", "docs/index.md"], ["--update-outputs", "docs/index.md"]),
+        (
+            ["update", "docs/index.md", "-k", "line 37"],
+            ["--update-outputs", "docs/index.md", "-k", "line 37"],
+        ),
+        (["update", "-k", "line 37"], ["docs", "--update-outputs", "-k", "line 37"]),
+        (["test"], []),
+        (["test", "docs/index.md"], ["docs/index.md"]),
+    ],
+)
+def test_tasks_update_and_test_touch_only_the_pages_named(argv, pytest_args):
+    import tasks
+
+    command = tasks.command_line(argv[0], argv[1:], Path("bin"))
+    assert command[:3] == [Path("bin/python"), "-m", "pytest"]
+    assert command[3:] == pytest_args
