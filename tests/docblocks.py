@@ -230,7 +230,6 @@ class BlockItem(pytest.Item):
     def runtest(self) -> None:
         self.config.stash[_COUNTS]["run"] += 1
         run = _run_of(self.config, self.page.path)
-        run.ran += 1
         run.code.update(f.text for f in self.block.fences)
         code = self.block.block.code
         linecache.cache[self.filename] = (len(code), None, code.splitlines(True), self.filename)
@@ -549,7 +548,6 @@ class NotebookItem(pytest.Item):
             if stored.cell_type != "code":
                 continue
             self.config.stash[_COUNTS]["run"] += 1
-            run.ran += 1
             run.code.add(normal_code(stored.source))
             for text in _shown_texts(fresh):
                 run.outputs.append((frozenset({normal_code(stored.source)}), text))

@@ -68,7 +68,6 @@ class PageRun:
     code: set[str] = field(default_factory=set)  # each executed fence (or cell), normalized
     outputs: list[tuple[frozenset[str], str]] = field(default_factory=list)  # (chain, output)
     figures: set[str] = field(default_factory=set)  # sha256 of each image its blocks wrote
-    ran: int = 0  # blocks run (passed or failed)
 
 
 @dataclass
@@ -126,7 +125,7 @@ def token_classes(element: Tag) -> list[str]:
 
 
 def python_markup(element: Tag, text: str) -> bool:
-    """With no language class: is the markup the Python lexer's highlighting of the text?"""
+    """Is the markup the Python lexer's highlighting of the text (whatever the class says)?"""
     tokens = token_classes(element)
     if not tokens:
         return False
@@ -230,7 +229,8 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
             continue  # a diagram drawn from its text, not code shown as code
         text = normal_code(text_of(pre.find("code") or pre))
         lang = language(pre)
-        python = highlighted_as_python(lang) if lang else python_markup(pre, text)
+        # By its class, as the build decides; or by its markup, whatever the class says.
+        python = bool(lang and highlighted_as_python(lang)) or python_markup(pre, text)
         if python:
             last_python = text
             signature = signature_matches(pre, text)
@@ -275,7 +275,7 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
             continue
         lang = language(code)
         text = code.get_text()
-        python = highlighted_as_python(lang) if lang else False
+        python = bool(lang and highlighted_as_python(lang)) or python_markup(code, text)
         if python and not any(text.strip() in executed for executed in run.code):
             problems.append(
                 f"{page.locate(text)}: inline code `{text}` is highlighted as Python but is not "
@@ -284,7 +284,9 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
 
 
 def _shown_as(lang: str | None) -> str:
-    return f"class language-{lang}" if lang else "Python token markup"
+    return (
+        f"class language-{lang}" if lang and highlighted_as_python(lang) else "Python token markup"
+    )
 
 
 def _excerpt(text: str, lines: int = 6) -> str:

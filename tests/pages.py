@@ -41,9 +41,7 @@ RUNNABLE_LANGS = {"python", "py", "python3", "py3"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 CODEBLOCKS_COMMENT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:(?P<keyword>.*?)[-\s]*-->\s*$")
 CONT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:cont[-\s]*-->\s*$")
-OUTPUT = re.compile(
-    r"^\s*<!--[-\s]*pytest-codeblocks:expected-output(-ignore-whitespace)?[-\s]*-->\s*$"
-)
+OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 SNIPPET_LINE = re.compile(r"-{1,}8<-{1,}\s*[\"']?(?P<target>[^\"'\s]*)")
 SNIPPET_INLINE = re.compile(r"^\s*(?<!;)-{1,}8<-{1,}[ \t]+[\"'](?P<target>[^\"']+)[\"']")
 SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")

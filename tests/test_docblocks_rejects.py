@@ -259,6 +259,7 @@ def test_python_written_as_html(report):
         "pages/raw_html_code.md:3: this block is shown as Python (class language-python)*",
         "pages/raw_html_code.md:6: this block is shown as Python (Python token markup)*",
         "pages/raw_html_code.md:9: inline code `never_ran()` is highlighted as Python but*",
+        "pages/raw_html_code.md:11: this block is shown as Python (Python token markup)*",
     )
 
 
