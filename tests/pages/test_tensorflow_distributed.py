@@ -71,18 +71,11 @@ def test_tf_config_shown_is_the_one_the_code_checks(capsys):
     assert "TF_CONFIG" not in os.environ
 
 
-def test_mirrored_strategy_trains_two_replicas(tmp_path):
-    done = subprocess.run(
-        [sys.executable, str(SNIPPETS / "mirrored.py")],
-        cwd=tmp_path,
-        env={**os.environ, **QUIET},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
-    assert "replicas in sync: 2" in out
+def test_mirrored_strategy_trains_two_replicas():
+    # The page's isolated block runs mirrored.py in a fresh process and the suite checks
+    # that it printed exactly the output shown; here, that the shown numbers say it learned.
+    page = (ROOT / "docs" / "tensorflow" / "distributed.md").read_text()
+    out = page[page.index("replicas in sync: 2") :].split("```", 1)[0]
     assert "weights are MirroredVariable" in out
     losses = json.loads(re.search(r"loss per epoch: (\[.*\])", out).group(1))
     assert losses == sorted(losses, reverse=True)
