@@ -24,6 +24,7 @@ of failing on a difference.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import difflib
 import hashlib
@@ -193,14 +194,8 @@ class BlockFailed(Exception):
     pass
 
 
-class PageCheck(pytest.Item):
-    def __init__(self, *, problems: list[str], **kwargs):
-        super().__init__(**kwargs)
-        self.problems = problems
-
-    def runtest(self) -> None:
-        if self.problems:
-            raise PageProblem("\n".join(self.problems))
+class SiteItem(pytest.Item):
+    """An item whose failures are messages naming the page and line, shown as they are."""
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, (PageProblem, BlockFailed)):
@@ -209,6 +204,16 @@ class PageCheck(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, self.name
+
+
+class PageCheck(SiteItem):
+    def __init__(self, *, problems: list[str], **kwargs):
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        if self.problems:
+            raise PageProblem("\n".join(self.problems))
 
 
 # --- running a block -----------------------------------------------------------------------
@@ -380,7 +385,7 @@ def reader_traceback(error: BaseException, limit: int = 8) -> str:
 
 
 def _normal(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
+    return normal_code(text) + "\n"
 
 
 def _close_figures() -> None:
@@ -444,8 +449,6 @@ def _outputs(cell) -> list[tuple]:
 
 def _mime_value(mime: str, value) -> str:
     if mime.startswith("image/") and not mime.endswith("+xml"):
-        import base64
-
         return "sha256:" + hashlib.sha256(base64.b64decode("".join(value))).hexdigest()
     return _normal(value if isinstance(value, str) else "".join(value))
 
@@ -456,9 +459,7 @@ def _shown_texts(cell) -> list[str]:
     for kind, *rest in _outputs(cell):
         if kind == "stream":
             texts.append(rest[1])
-        elif kind == "error":
-            texts.append("")
-        else:
+        elif kind != "error":
             texts += [value for mime, value in rest[0] if mime == "text/plain"]
     for out in cell.get("outputs", []):
         if out["output_type"] == "error":
@@ -535,7 +536,7 @@ def notebook_run(config: pytest.Config, path: Path) -> NotebookRun:
     return runs[path]
 
 
-class NotebookItem(pytest.Item):
+class NotebookItem(SiteItem):
     def runtest(self) -> None:
         import nbformat
 
@@ -551,11 +552,11 @@ class NotebookItem(pytest.Item):
             run.code.add(normal_code(stored.source))
             for text in _shown_texts(fresh):
                 run.outputs.append((frozenset({normal_code(stored.source)}), text))
-            for out in fresh.outputs:
-                for mime, value in out.get("data", {}).items():
-                    if mime.startswith("image/") and not mime.endswith("+xml"):
-                        digest = _mime_value(mime, value).removeprefix("sha256:")
-                        run.figures.add(digest)
+            for kind, *rest in _outputs(fresh):
+                if kind in {"execute_result", "display_data"}:
+                    run.figures.update(
+                        v.removeprefix("sha256:") for _, v in rest[0] if v.startswith("sha256:")
+                    )
             if _outputs(stored) == _outputs(fresh):
                 continue
             if self.config.getoption("update_outputs"):
@@ -579,14 +580,6 @@ class NotebookItem(pytest.Item):
                 + "\n".join(problems)
                 + "\nIf the new outputs are right, run `python3 tasks.py update`."
             )
-
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, BlockFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
-    def reportinfo(self):
-        return self.path, 0, self.name
 
 
 # --- the built site ------------------------------------------------------------------------
@@ -674,7 +667,7 @@ def dest_of(source: Path, docs_dir: Path) -> Path:
     return relative / "index.html"
 
 
-class HtmlCheck(pytest.Item):
+class HtmlCheck(SiteItem):
     def __init__(self, *, locate, **kwargs):
         super().__init__(**kwargs)
         self.locate = locate
@@ -710,13 +703,8 @@ class HtmlCheck(pytest.Item):
         if problems:
             raise PageProblem("\n".join(problems))
 
-    repr_failure = PageCheck.repr_failure
 
-    def reportinfo(self):
-        return self.path, 0, self.name
-
-
-class BuiltPagesCheck(pytest.Item):
+class BuiltPagesCheck(SiteItem):
     """Every HTML page the build wrote comes from a page this session collected."""
 
     def runtest(self) -> None:
@@ -740,11 +728,6 @@ class BuiltPagesCheck(pytest.Item):
                     for p in stray
                 )
             )
-
-    repr_failure = PageCheck.repr_failure
-
-    def reportinfo(self):
-        return self.path, 0, self.name
 
 
 # --- end of session ------------------------------------------------------------------------
