@@ -38,6 +38,9 @@ if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs before any environ
     sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
 
 
+WORKERS = max(1, min(os.cpu_count() or 1, 4))
+
+
 def run(*cmd: str | Path, **kwargs) -> None:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     subprocess.run([str(c) for c in cmd], check=True, **kwargs)
@@ -151,7 +154,11 @@ def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path
             "--update-outputs",
             *rest,
         ]
-    return [bindir / "python", "-m", "pytest", *rest]
+    # The suite in parallel: one worker per core, up to four. `loadfile` keeps each page's
+    # blocks and its built-page check in one worker; pass -n 0 to run in one process.
+    chosen = any(a in {"-n", "--numprocesses", "no:xdist"} or a.startswith("-n") for a in rest)
+    parallel = [] if chosen else ["-n", str(WORKERS), "--dist", "loadfile"]
+    return [bindir / "python", "-m", "pytest", *parallel, *rest]
 
 
 def main(argv: list[str]) -> int:

@@ -19,6 +19,10 @@ output (streams, results, displays, images, errors) must equal the run's.
 
 ``--update-outputs`` rewrites expected outputs and figures from the run instead
 of failing on a difference.
+
+Under pytest-xdist (``tasks.py test`` runs ``-n`` workers with ``--dist loadfile``), a
+page's items all run in one worker, so its ``html`` item sees the blocks that ran. The
+workers share one site build, and the controller adds up what they counted.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import dataclasses
 import difflib
+import fcntl
 import hashlib
 import io
+import json
 import linecache
 import os
 import random
@@ -86,6 +93,7 @@ _COUNTS = pytest.StashKey[dict]()
 _BUILD = pytest.StashKey["SiteBuild"]()
 _DESELECTED = pytest.StashKey[set]()  # pages with a block left out of this run
 _NOTEBOOKS = pytest.StashKey[dict]()  # notebook path -> NotebookRun
+_SHARED = pytest.StashKey[Path]()  # xdist controller: the folder its workers build the site in
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -105,6 +113,30 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_COUNTS] = {"run": 0, "html": Counts(), "pages": 0}
     config.stash[_DESELECTED] = set()
     config.stash[_NOTEBOOKS] = {}
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        config.stash[_SHARED] = Path(tempfile.mkdtemp(prefix="docblocks-shared-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """xdist controller: tell each worker where the one shared site build goes."""
+    node.workerinput["docblocks_shared"] = str(node.config.stash[_SHARED])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """xdist controller: add up what a worker counted, for the summary line."""
+    done = getattr(node, "workeroutput", {}).get("docblocks")
+    if done:
+        counts = node.config.stash[_COUNTS]
+        counts["run"] += done["run"]
+        counts["pages"] += done["pages"]
+        counts["html"].add(Counts(**done["html"]))
+
+
+def _shared_dir(config: pytest.Config) -> Path | None:
+    shared = getattr(config, "workerinput", {}).get("docblocks_shared")
+    return Path(shared) if shared else None
 
 
 def _site(config: pytest.Config) -> SiteConfig | None:
@@ -586,11 +618,32 @@ class NotebookItem(SiteItem):
 
 
 class SiteBuild:
-    """``mkdocs build`` of the site in a subprocess, started early so it overlaps the blocks."""
+    """``mkdocs build`` of the site in a subprocess, started early so it overlaps the blocks.
 
-    def __init__(self, site: SiteConfig):
-        self.dir = Path(tempfile.mkdtemp(prefix="built-site-"))
-        self.log_file = self.dir.with_suffix(".log")
+    Under xdist the workers share one build in the controller's ``shared`` folder: the
+    first worker to get the lock builds and writes ``result.json`` (from a thread, so the
+    others need not wait for that worker to ask); the others wait on the lock and read it.
+    """
+
+    def __init__(self, site: SiteConfig, shared: Path | None = None):
+        self.shared = shared
+        self.process: subprocess.Popen | None = None
+        self.publisher: threading.Thread | None = None
+        self._result: dict | None = None
+        if shared is None:
+            self.dir = Path(tempfile.mkdtemp(prefix="built-site-"))
+            self.log_file = self.dir.with_suffix(".log")
+        else:
+            self.dir, self.log_file = shared / "site", shared / "build.log"
+            self.result_file = shared / "result.json"
+            self.lock = (shared / "build.lock").open("w")
+            try:
+                fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # another worker is building
+            if self.result_file.exists():  # another worker built it already
+                fcntl.flock(self.lock, fcntl.LOCK_UN)
+                return
         self.start = time.perf_counter()
         with self.log_file.open("w") as log:
             self.process = subprocess.Popen(
@@ -600,36 +653,66 @@ class SiteBuild:
                 stderr=subprocess.STDOUT,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             )
-        self._result: dict | None = None
+        if shared is not None:
+            self.publisher = threading.Thread(target=self._publish, daemon=True)
+            self.publisher.start()
+
+    def _publish(self) -> None:
+        try:
+            result = self._wait()
+            data = {**result, "dir": str(result["dir"]), "imports": sorted(result["imports"])}
+            self.result_file.write_text(json.dumps(data))
+        finally:
+            fcntl.flock(self.lock, fcntl.LOCK_UN)
+
+    def _wait(self) -> dict:
+        returncode = self.process.wait()
+        seconds = time.perf_counter() - self.start
+        lines = self.log_file.read_text(errors="replace").splitlines()
+        imports = {line.rsplit("|", 1)[-1].strip() for line in lines if "import time:" in line}
+        log = "\n".join(line for line in lines if "import time:" not in line)
+        return {
+            "dir": self.dir,
+            "returncode": returncode,
+            "log": log,
+            "imports": imports,
+            "seconds": seconds,
+        }
 
     def result(self) -> dict:
-        if self._result is None:
-            returncode = self.process.wait()
-            seconds = time.perf_counter() - self.start
-            lines = self.log_file.read_text(errors="replace").splitlines()
-            imports = {line.rsplit("|", 1)[-1].strip() for line in lines if "import time:" in line}
-            log = "\n".join(line for line in lines if "import time:" not in line)
-            self._result = {
-                "dir": self.dir,
-                "returncode": returncode,
-                "log": log,
-                "imports": imports,
-                "seconds": seconds,
-            }
+        if self._result is not None:
+            return self._result
+        if self.shared is None:
+            self._result = self._wait()
+            return self._result
+        if self.publisher is not None:  # this worker builds: the lock is its own
+            self.publisher.join()
+        fcntl.flock(self.lock, fcntl.LOCK_SH)  # until the building worker is done
+        try:
+            if not self.result_file.exists():
+                raise PageProblem(
+                    "the xdist worker that was building the site stopped before the build "
+                    f"finished; its log:\n{self.log_file.read_text(errors='replace')[-2000:]}"
+                )
+            data = json.loads(self.result_file.read_text())
+        finally:
+            fcntl.flock(self.lock, fcntl.LOCK_UN)
+        self._result = {**data, "dir": Path(data["dir"]), "imports": set(data["imports"])}
         return self._result
 
     def cleanup(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
-        self.log_file.unlink(missing_ok=True)
+        if self.shared is None:  # a shared build is the controller's to remove
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.log_file.unlink(missing_ok=True)
 
 
 def site_build(config: pytest.Config) -> dict:
     """The site this session checks, built once (``conftest.built_site`` uses it too)."""
     if _BUILD not in config.stash:
-        config.stash[_BUILD] = SiteBuild(_site(config))
+        config.stash[_BUILD] = SiteBuild(_site(config), _shared_dir(config))
     return config.stash[_BUILD].result()
 
 
@@ -653,10 +736,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     site = _site(session.config)
     wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
     if site and wanted and not session.config.getoption("update_outputs"):
-        session.config.stash[_BUILD] = SiteBuild(site)
-    for item in session.items:
-        if isinstance(item, NotebookItem):
-            notebook_run(session.config, item.path)
+        session.config.stash[_BUILD] = SiteBuild(site, _shared_dir(session.config))
+    if _shared_dir(session.config) is None:  # an xdist worker starts only the notebooks it runs
+        for item in session.items:
+            if isinstance(item, NotebookItem):
+                notebook_run(session.config, item.path)
 
 
 def dest_of(source: Path, docs_dir: Path) -> Path:
@@ -734,6 +818,13 @@ class BuiltPagesCheck(SiteItem):
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if hasattr(session.config, "workeroutput"):  # an xdist worker: the controller reports
+        counts = session.config.stash[_COUNTS]
+        session.config.workeroutput["docblocks"] = {
+            "run": counts["run"],
+            "pages": counts["pages"],
+            "html": dataclasses.asdict(counts["html"]),
+        }
     edits = session.config.stash.get(_EDITS, [])
     by_file: dict[Path, list] = {}
     for path, fence_line, length, printed in edits:
@@ -756,6 +847,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         config.stash[_BUILD].cleanup()
     for run in config.stash.get(_NOTEBOOKS, {}).values():
         run.cleanup()
+    if _SHARED in config.stash:
+        shutil.rmtree(config.stash[_SHARED], ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:

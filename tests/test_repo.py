@@ -69,8 +69,9 @@ def test_pins_cover_tensorflow_and_keras():
             ["--update-outputs", "docs/index.md", "-k", "line 37"],
         ),
         (["update", "-k", "line 37"], ["docs", "--update-outputs", "-k", "line 37"]),
-        (["test"], []),
-        (["test", "docs/index.md"], ["docs/index.md"]),
+        (["test"], ["-n", "WORKERS", "--dist", "loadfile"]),
+        (["test", "docs/index.md"], ["-n", "WORKERS", "--dist", "loadfile", "docs/index.md"]),
+        (["test", "-n", "0", "docs/index.md"], ["-n", "0", "docs/index.md"]),
     ],
 )
 def test_tasks_update_and_test_touch_only_the_pages_named(argv, pytest_args):
@@ -78,4 +79,4 @@ def test_tasks_update_and_test_touch_only_the_pages_named(argv, pytest_args):
 
     command = tasks.command_line(argv[0], argv[1:], Path("bin"))
     assert command[:3] == [Path("bin/python"), "-m", "pytest"]
-    assert command[3:] == pytest_args
+    assert command[3:] == [str(tasks.WORKERS) if a == "WORKERS" else a for a in pytest_args]
