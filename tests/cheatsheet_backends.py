@@ -6,9 +6,15 @@ Every modern snippet of ``docs/keras/cheatsheet.md`` is a file in
     # Verified on: tensorflow, jax
     # Not on torch: why not
 
-These lines are the single source of truth. The page includes each file whole, so
+So is the "Keras 3" side of each old-vs-new pair: the ``new`` section of a file in
+``legacy/``, whose first lines (inside the section, so the reader sees them in the
+tab) are the same header. A :class:`Snippet` is either: a whole file, or one named
+section of a file, run exactly as the page shows it (the text between the
+``# --8<-- [start:new]`` and ``[end:new]`` lines, as ``pymdownx.snippets`` includes it).
+
+These lines are the single source of truth. The page includes each snippet, so
 the reader sees them at the top of the snippet; the page's summary table is checked
-against them; and the tests run the file on every backend named on line 1 (it must
+against them; and the tests run the snippet on every backend named on line 1 (it must
 pass) and on every backend named on line 2 (it must fail, so "not on" is not stale
 either). The one snippet that selects its backend itself runs only on that one.
 
@@ -18,10 +24,11 @@ backend, with ``KERAS_BACKEND`` set before anything imports Keras, running the
 worker at the bottom of this file; the three run side by side. The worker still
 tests each snippet as a reader would run it, copied alone into a fresh Python:
 
-* each file runs through ``runpy.run_path(..., run_name="__main__")``, so it starts
-  with brand-new globals: nothing an earlier snippet defined or imported into its
-  namespace is visible. A snippet that relies on another's import or variable fails
-  with ``NameError``, as it would in a fresh interpreter;
+* each snippet runs with ``__name__ == "__main__"`` in brand-new globals (a whole
+  file through ``runpy.run_path``, a section through ``exec`` of its text): nothing an
+  earlier snippet defined or imported into its namespace is visible. A snippet that
+  relies on another's import or variable fails with ``NameError``, as it would in a
+  fresh interpreter;
 * each runs in its own new, empty temporary directory, so it cannot read a file an
   earlier snippet wrote;
 * ``import dlcourse`` (this site's helper package: installed in the test
@@ -46,11 +53,32 @@ The snippet that chooses the backend (``os.environ["KERAS_BACKEND"] = "jax"`` be
 the check after the snippet would fail.
 
 The worker writes one JSON record per snippet (status, traceback, printed output,
-seconds) to a file; pytest turns each into its own test item.
+seconds, CPU seconds) to a file; pytest turns each into its own test item.
+
+The workers take about a minute of CPU each, so :func:`start_all` is called as soon as
+pytest has collected the tests (``tests/conftest.py``): they run while the page's own
+blocks run in the pytest process, and the tests only collect their results.
+
+TensorFlow is the backend the page's own blocks run on, and those already run each
+snippet the way the worker would: ``tests/docblocks.py`` executes a plain block (no
+``isolated``, skip or xfail mark, no ``cont`` chain) in brand-new globals, with
+``__name__ == "__main__"``, in a new empty temporary directory, on TensorFlow. So when
+the page's block that shows a snippet is selected in the same session, the TensorFlow
+worker does not run that snippet a second time (about half a minute of CPU on a
+2-core machine): its "passes on TensorFlow" test reads that block's outcome instead
+(:data:`PAGE_RUNS`, :data:`PAGE_OUTCOMES`). What the fresh process adds beyond that is
+only that nothing but a reader's packages can be imported; the tests check that of
+every snippet statically (its imports: the standard library, Keras, NumPy and the
+backends; no ``dlcourse``, no repository module, no dynamic import). When the page is
+not part of the session (``pytest tests/pages/test_keras_cheatsheet.py`` alone, or a
+parallel run where another process has the page), the TensorFlow worker runs every
+snippet as before. Snippets the page does not run on TensorFlow (a "Not on tensorflow"
+claim, a snippet the page does not show, an ``isolated`` block) always go to the worker.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -59,10 +87,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPET_DIR = ROOT / "snippets" / "keras" / "cheatsheet"
+LEGACY_DIR = SNIPPET_DIR / "legacy"
+CHECKS_DIR = SNIPPET_DIR / "checks"  # not shown: they check claims the page makes in prose
 BACKENDS = ("tensorflow", "jax", "torch")
 VERIFIED = re.compile(r"^# Verified on: (?P<backends>[a-z]+(?:, [a-z]+)*)$")
 NOT_ON = re.compile(r"^# Not on (?P<backends>[a-z]+(?:, [a-z]+)*): (?P<reason>\S.*)$")
@@ -73,14 +104,83 @@ class HeaderError(ValueError):
     pass
 
 
+def section_text(text: str, section: str) -> str:
+    """The lines between ``# --8<-- [start:section]`` and ``# --8<-- [end:section]``."""
+    name = re.escape(section)
+    m = re.search(
+        rf"^# --8<-- \[start:{name}\]\n(?P<body>.*?)^# --8<-- \[end:{name}\]$", text, re.M | re.S
+    )
+    if not m:
+        raise HeaderError(f"no section {section!r}")
+    return m.group("body")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """What the page includes as one block: a whole file, or one named section of it."""
+
+    path: Path
+    section: str | None = None
+
+    @property
+    def name(self) -> str:
+        """``train.py`` or ``legacy/save_dir.py:new``: the page's include, minus the folder."""
+        rel = self.path.relative_to(SNIPPET_DIR).as_posix()
+        return f"{rel}:{self.section}" if self.section else rel
+
+    @property
+    def include(self) -> str:
+        """The page's ``--8<--`` argument for it."""
+        rel = self.path.relative_to(ROOT).as_posix()
+        return f"{rel}:{self.section}" if self.section else rel
+
+    @property
+    def spec(self) -> str:
+        """How the worker is told to run it (absolute path, then ``:section`` if any)."""
+        return f"{self.path}:{self.section}" if self.section else str(self.path)
+
+    def text(self) -> str:
+        text = self.path.read_text(encoding="utf-8")
+        return section_text(text, self.section) if self.section else text
+
+
 def snippet_files() -> list[Path]:
     """The modern snippets: every ``*.py`` directly in the cheatsheet folder (not ``legacy/``)."""
     return sorted(SNIPPET_DIR.glob("*.py"))
 
 
-def chosen_backend(path: Path) -> str | None:
+def legacy_sections() -> list[Snippet]:
+    """The "Keras 3" side of each old-vs-new pair: every ``new`` section in ``legacy/``
+    that starts with a ``# Verified on:`` line. (A pair that is not about Keras, such as
+    TensorFlow 1's sessions, has no header; the page test checks that every "Keras 3"
+    tab shows a snippet with one.)"""
+    found = []
+    for path in sorted(LEGACY_DIR.glob("*.py")):
+        try:
+            body = section_text(path.read_text(encoding="utf-8"), "new")
+        except HeaderError:
+            continue
+        if body.startswith("# Verified on:"):
+            found.append(Snippet(path, "new"))
+    return found
+
+
+def check_files() -> list[Path]:
+    """Files the page does not show, with the same header, for claims made in its prose
+    (such as "that export fails on PyTorch")."""
+    return sorted(CHECKS_DIR.glob("*.py"))
+
+
+def snippets() -> list[Snippet]:
+    """Everything the workers run: the modern files whole, the legacy sections, the checks."""
+    files = [Snippet(p) for p in snippet_files()]
+    return files + legacy_sections() + [Snippet(p) for p in check_files()]
+
+
+def chosen_backend(snippet: Snippet | Path) -> str | None:
     """The backend a snippet selects itself with ``os.environ["KERAS_BACKEND"] = ...``."""
-    m = CHOOSES_BACKEND.search(path.read_text(encoding="utf-8"))
+    snippet = snippet if isinstance(snippet, Snippet) else Snippet(snippet)
+    m = CHOOSES_BACKEND.search(snippet.text())
     return m.group("backend") if m else None
 
 
@@ -91,15 +191,16 @@ def _backends(text: str, where: str) -> tuple[str, ...]:
     return backends
 
 
-def header(path: Path) -> tuple[tuple[str, ...], dict[str, str]]:
+def header(snippet: Snippet | Path) -> tuple[tuple[str, ...], dict[str, str]]:
     """``(verified_on, {backend: reason it does not run there})`` from a snippet's first lines.
 
     Line 1 is ``# Verified on: a, b``. Every other backend needs a reason on line 2,
     ``# Not on c: why``, which the reader sees too, except in a snippet that chooses
     its backend itself: it runs only on the one it chooses.
     """
-    where = path.relative_to(ROOT)
-    lines = path.read_text(encoding="utf-8").split("\n")
+    snippet = snippet if isinstance(snippet, Snippet) else Snippet(snippet)
+    where = snippet.include
+    lines = snippet.text().split("\n")
     m = VERIFIED.match(lines[0])
     if not m:
         raise HeaderError(
@@ -108,7 +209,7 @@ def header(path: Path) -> tuple[tuple[str, ...], dict[str, str]]:
         )
     verified = _backends(m.group("backends"), f"{where}:1")
     missing = [b for b in BACKENDS if b not in verified]
-    chosen = chosen_backend(path)
+    chosen = chosen_backend(snippet)
     if chosen is not None:
         if verified != (chosen,):
             raise HeaderError(f"{where}:1: it chooses {chosen!r} itself, so only that one")
@@ -125,20 +226,19 @@ def header(path: Path) -> tuple[tuple[str, ...], dict[str, str]]:
     return verified, dict.fromkeys(not_on, n.group("reason") if n else "")
 
 
-def plan(backend: str) -> list[Path]:
+def plan(backend: str) -> list[Snippet]:
     """What the worker for ``backend`` runs: every snippet verified there (must pass) and
     every snippet whose header says it does not run there (must fail, so the page's
     "Not on" claim stays true). The snippet that chooses this backend comes first."""
-    paths = []
-    for path in snippet_files():
-        chosen = chosen_backend(path)
-        if chosen is None or chosen == backend:
-            paths.append(path)
-    return sorted(paths, key=lambda p: chosen_backend(p) is None)
+    chosen = [s for s in snippets() if chosen_backend(s) == backend]
+    return chosen + [s for s in snippets() if chosen_backend(s) is None]
 
 
-def start_backend(backend: str, paths: list[Path]) -> tuple[subprocess.Popen, Path, float]:
+def start_backend(
+    backend: str, paths: list[Snippet | Path]
+) -> tuple[subprocess.Popen, Path, float]:
     """Start the worker for ``backend`` on ``paths``; :func:`collect` waits for it."""
+    paths = [p if isinstance(p, Snippet) else Snippet(p) for p in paths]
     workdir = Path(tempfile.mkdtemp(prefix=f"cheatsheet-{backend}-"))
     (workdir / "keras_home").mkdir()
     env = {
@@ -166,15 +266,21 @@ def start_backend(backend: str, paths: list[Path]) -> tuple[subprocess.Popen, Pa
                 "--xla_cpu_multi_thread_eigen=false",
                 "intra_op_parallelism_threads=1",
                 "--xla_backend_optimization_level=0",
+                "--xla_llvm_disable_expensive_passes=true",
             ]
         ),
+        # JAX's older threefry random-bit generator: other random numbers, same programs.
+        # The default (partitionable) one takes XLA far longer to compile for each new
+        # shape: building VGG16 with random weights cost 10 s of CPU instead of 4, and a
+        # small CNN with dropout 15 s instead of 7, on this project's 2-core machine.
+        JAX_THREEFRY_PARTITIONABLE="0",
     )
     if not any(chosen_backend(p) == backend for p in paths):
         # Otherwise the first snippet chooses the backend itself, before Keras is imported.
         env["KERAS_BACKEND"] = backend
     results = workdir / "results.json"
     command = [sys.executable, "-I", str(Path(__file__).resolve()), backend, str(results)]
-    command += [str(p) for p in paths]
+    command += [p.spec for p in paths]
     # The log goes to a file, not a pipe: a worker that is not being waited on yet must
     # not block on a full pipe.
     with open(workdir / "log.txt", "w") as log:
@@ -182,8 +288,68 @@ def start_backend(backend: str, paths: list[Path]) -> tuple[subprocess.Popen, Pa
     return process, results, time.perf_counter()
 
 
-def collect(process: subprocess.Popen, results: Path, started: float, timeout: float = 300) -> dict:
-    """Wait for a worker; ``{"records": {path: record}, "log": ..., "seconds": ...}``."""
+_STARTED: dict[str, tuple[subprocess.Popen, Path, float]] = {}
+PAGE_RUNS: dict[str, str] = {}  # snippet spec -> node id of the page block that runs it on TF
+PAGE_OUTCOMES: dict[str, str] = {}  # node id -> "passed", "failed" or "skipped"
+PAGE = ROOT / "docs" / "keras" / "cheatsheet.md"
+PLAIN_BLOCK_MARKS = ("isolated", "skip", "skipif", "xfail")
+
+
+def page_runs(items) -> dict[str, str]:
+    """``{snippet spec: node id}`` for each snippet verified on TensorFlow whose exact text
+    a selected, plain block of the cheatsheet page runs (see the module docstring)."""
+    wanted = {}
+    for snippet in snippets():
+        try:
+            verified, _ = header(snippet)
+        except HeaderError:
+            continue
+        if "tensorflow" in verified and not chosen_backend(snippet):
+            wanted[snippet.text().strip()] = snippet.spec
+    found = {}
+    for item in items:
+        if type(item).__name__ != "BlockItem" or Path(str(item.path)) != PAGE:
+            continue
+        block = getattr(item, "block", None)
+        if block is None or len(block.fences) != 1:  # a cont chain shares its globals
+            continue
+        if any(item.get_closest_marker(mark) for mark in PLAIN_BLOCK_MARKS):
+            continue
+        spec = wanted.get(block.block.code.strip())
+        if spec:
+            found[spec] = item.nodeid
+    return found
+
+
+def _kill_unclaimed() -> None:
+    for process, _, _ in _STARTED.values():
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def start_all(items=()) -> None:
+    """Start the three workers (once per session), side by side; :func:`run_all` waits.
+    ``items``: the session's selected tests, so the TensorFlow worker can leave out what
+    the page's own blocks run (:func:`page_runs`)."""
+    if not _STARTED:
+        PAGE_RUNS.update(page_runs(items))
+        for backend in BACKENDS:
+            todo = plan(backend)
+            if backend == "tensorflow":
+                todo = [s for s in todo if s.spec not in PAGE_RUNS]
+            _STARTED[backend] = start_backend(backend, todo)
+        atexit.register(_kill_unclaimed)  # the tests that wait for them were not run
+
+
+def run_all() -> dict[str, dict]:
+    """Each backend's :func:`collect` result, starting the workers if nobody had."""
+    start_all()
+    return {backend: collect(*_STARTED[backend]) for backend in BACKENDS}
+
+
+def collect(process: subprocess.Popen, results: Path, started: float, timeout: float = 600) -> dict:
+    """Wait for a worker; ``{"records": {spec: record}, "log": ..., "seconds": ...}``."""
     try:
         process.wait(timeout=timeout)
         killed = ""
@@ -220,6 +386,7 @@ class _RefuseDlcourse:
 def _worker(backend: str, results: Path, paths: list[str]) -> None:
     import contextlib
     import io
+    import linecache
     import runpy
     import traceback
 
@@ -234,14 +401,23 @@ def _worker(backend: str, results: Path, paths: list[str]) -> None:
     records = []
     for path in paths:
         record = {"path": path, "backend": backend, "status": "passed", "error": "", "output": ""}
+        file, _, section = path.partition(".py:")
+        code = None
+        if section:  # one named section of a file, exactly the lines the page includes
+            source = section_text(Path(file + ".py").read_text(encoding="utf-8"), section)
+            linecache.cache[path] = (len(source), None, source.splitlines(True), path)
+            code = compile(source, path, "exec")  # tracebacks show the section's lines
         out = io.StringIO()
         cwd = os.getcwd()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
             os.chdir(tmp)
             try:
                 with contextlib.redirect_stdout(out):
-                    runpy.run_path(path, run_name="__main__")
+                    if code is None:
+                        runpy.run_path(path, run_name="__main__")
+                    else:
+                        exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
                 keras = sys.modules.get("keras")
                 running = keras.config.backend() if keras else backend
                 if running != backend:
@@ -252,6 +428,8 @@ def _worker(backend: str, results: Path, paths: list[str]) -> None:
             finally:
                 os.chdir(cwd)
         record["seconds"] = round(time.perf_counter() - start, 2)
+        # CPU time of the whole process (all threads): what it costs on a busy machine too.
+        record["cpu_seconds"] = round(time.process_time() - cpu_start, 2)
         record["output"] = out.getvalue()
         records.append(record)
         # Written after every snippet, so a crash still leaves the earlier records.

@@ -104,6 +104,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "TF_ENABLE_ONEDNN_OPTS": "0",
         "KERAS_BACKEND": "tensorflow",
         "MPLBACKEND": "Agg",
+        # The CIFAR-10 notebooks load dlcourse's made-up fixture instead of downloading.
+        "DLCOURSE_CIFAR10": "fixture",
     }.items():
         os.environ.setdefault(key, value)
     # Keras' summary() sizes its table from the terminal; pages must not depend on it.

@@ -166,9 +166,11 @@ def noted_as_not_run(pre: Tag) -> bool:
 @cache
 def _signature(qualified: str) -> ast.FunctionDef | None:
     """The definition of a documented function, parsed from its source."""
-    module_name, _, name = qualified.rpartition(".")
+    owner, name = _documented_object(qualified), qualified.rpartition(".")[2]
     try:
-        target = inspect.unwrap(getattr(importlib.import_module(module_name), name))
+        target = inspect.getattr_static(owner, name)
+        target = target.fget if isinstance(target, property) else target
+        target = inspect.unwrap(getattr(target, "__func__", target))  # static/class methods
         tree = ast.parse(textwrap.dedent(inspect.getsource(target)))
     except (ImportError, AttributeError, OSError, TypeError, SyntaxError):
         return None
@@ -176,13 +178,67 @@ def _signature(qualified: str) -> ast.FunctionDef | None:
     return definition if isinstance(definition, ast.FunctionDef) else None
 
 
+class _Unqualified(ast.NodeTransformer):
+    """``keras.Model`` -> ``Model``: mkdocstrings shortens some dotted annotations."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        return ast.copy_location(ast.Name(id=node.attr, ctx=ast.Load()), node)
+
+
+def _dump(node: ast.AST | None) -> str:
+    return ast.dump(_Unqualified().visit(node) if node is not None else ast.Constant(None))
+
+
+def _documented_object(qualified: str):
+    """The object that owns the last name of ``qualified`` (a module or a class), or None."""
+    parts = qualified.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        try:
+            owner = importlib.import_module(".".join(parts[:end]))
+        except ImportError:
+            continue
+        for name in parts[end:-1]:
+            owner = getattr(owner, name, None)
+        return owner
+    return None
+
+
+def _attribute_matches(qualified: str, statement: ast.stmt) -> bool:
+    """An attribute mkdocstrings shows (``NAME = value`` or ``name: type``) is the code's."""
+    owner, name = _documented_object(qualified), qualified.rpartition(".")[2]
+    if owner is None:
+        return False
+    if isinstance(statement, ast.AnnAssign) and statement.value is None:
+        if getattr(statement.target, "id", None) != name:
+            return False
+        member = inspect.getattr_static(owner, name, None)
+        if isinstance(member, property):  # shown as ``name: <return annotation>``
+            returns = _signature(f"{qualified}")
+            returns = returns.returns if returns is not None else None
+            return returns is not None and _dump(returns) == _dump(statement.annotation)
+        return name in getattr(owner, "__annotations__", {})
+    target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+    try:
+        shown = ast.literal_eval(statement.value)
+    except (ValueError, TypeError, SyntaxError):
+        return False
+    return getattr(target, "id", None) == name and getattr(owner, name, object()) == shown
+
+
 def signature_matches(pre: Tag, text: str) -> bool | None:
-    """For a signature mkdocstrings shows: is it the documented function's? None if not one."""
+    """For a signature mkdocstrings shows: is it the documented object's? None if not one."""
     wrapper = pre.parent
     if wrapper is None or "doc-signature" not in (wrapper.get("class") or []):
         return None
     heading = wrapper.find_previous(class_="doc-heading")
-    actual = _signature(heading.get("id", "")) if heading else None
+    qualified = heading.get("id", "") if heading else ""
+    try:
+        statement = ast.parse(text.strip()).body
+    except SyntaxError:
+        statement = []
+    if len(statement) == 1 and isinstance(statement[0], (ast.Assign, ast.AnnAssign)):
+        return _attribute_matches(qualified, statement[0])
+    actual = _signature(qualified) if qualified else None
     try:
         shown = ast.parse(f"def {text.strip()}: pass").body[0]
     except SyntaxError:
@@ -190,8 +246,7 @@ def signature_matches(pre: Tag, text: str) -> bool | None:
     return (
         actual is not None
         and all(
-            ast.dump(getattr(shown, part) or ast.Constant(None))
-            == ast.dump(getattr(actual, part) or ast.Constant(None))
+            _dump(getattr(shown, part)) == _dump(getattr(actual, part))
             for part in ("args", "returns")
         )
         and shown.name == actual.name

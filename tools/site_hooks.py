@@ -10,6 +10,9 @@
 * A block marked ``<!--pytest.mark.skip(reason="...")-->`` or ``xfail`` gets a
   visible note with the reason (and, for xfail, the expected error), because the
   comment itself is invisible. Marks are parsed by ``tools/marks.py``, as in the tests.
+* The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
+  (``repo_url``) and the commit the site is built from, so readers install the code the
+  pages ran; ``main`` stays where git cannot say (no repository, no git).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import html
 import logging
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from latex2mathml.converter import convert
@@ -34,9 +38,40 @@ ARITHMATEX = re.compile(
     re.S,
 )
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# As the Set up page writes it, so that its Markdown holds a command that works as it stands.
+DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
+DLCOURSE_FROM_GIT = f"git+{DEFAULT_REPO}@{DEFAULT_REF}"
+_built_from = DEFAULT_REF  # set by on_config
+
+
+def built_commit(root: Path) -> str:
+    """The commit checked out in ``root`` (the site's source), or ``main`` if git cannot say."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return DEFAULT_REF
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else DEFAULT_REF
+
+
+def install_from_git(repo_url: str | None, ref: str) -> str:
+    """The ``git+`` URL pip installs dlcourse from: this site's repository at ``ref``."""
+    return f"git+{(repo_url or DEFAULT_REPO).rstrip('/')}@{ref}"
+
+
+def on_config(config):
+    global _built_from
+    _built_from = built_commit(Path(config.config_file_path).resolve().parent)
+    return config
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if config is not None and DLCOURSE_FROM_GIT in markdown:
+        markdown = markdown.replace(
+            DLCOURSE_FROM_GIT, install_from_git(config.get("repo_url"), _built_from)
+        )
     lines, out, in_fence = markdown.split("\n"), [], None
     for number, line in enumerate(lines, 1):
         fence = FENCE.match(line)

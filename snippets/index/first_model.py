@@ -3,11 +3,15 @@
 # --8<-- [start:data]
 import keras
 from keras import layers
-
-from dlcourse.datasets import load_digits_images
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
 
 keras.utils.set_random_seed(42)  # the same weights and shuffling on every run
-(x_train, y_train), (x_test, y_test) = load_digits_images()
+digits = load_digits()  # 1,797 images of 8x8 pixels, shipped inside scikit-learn
+x = (digits.images / 16.0).astype("float32")[..., None]  # pixels 0-16 -> 0-1, one channel
+x_train, x_test, y_train, y_test = train_test_split(
+    x, digits.target, test_size=0.25, random_state=0, stratify=digits.target
+)
 print("train:", x_train.shape, "test:", x_test.shape)
 # --8<-- [end:data]
 

@@ -1,18 +1,24 @@
 """The Keras cheatsheet: every modern snippet, alone, on each Keras backend it claims.
 
 How it works is explained in ``tests/cheatsheet_backends.py``. In short: one fresh
-process per backend runs every snippet file in its own namespace and temporary
-directory, with ``import dlcourse`` refused; each (snippet, backend) pair is its
-own test item here. The backends a snippet runs on come from its first line
-(``# Verified on: ...``), which the page shows at the top of the snippet, so the
-page and the tests read the same claim. A backend the snippet says it does not
-run on (``# Not on ...: why``) is tested too: the snippet must fail there.
+process per backend runs every snippet in its own namespace and temporary directory,
+with ``import dlcourse`` refused; each (snippet, backend) pair is its own test item
+here. A snippet is a whole file of ``snippets/keras/cheatsheet/`` or the ``new``
+section of a file in ``legacy/`` (the "Keras 3" tab of an old-vs-new pair). The
+backends it runs on come from its first line (``# Verified on: ...``), which the page
+shows at the top of the snippet, so the page and the tests read the same claim. A
+backend the snippet says it does not run on (``# Not on ...: why``) is tested too: the
+snippet must fail there.
+
+The workers are started when pytest has collected the tests (``tests/conftest.py``),
+so they run while the page's blocks run; ``backend_runs`` waits for them.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -21,72 +27,146 @@ import cheatsheet_backends as cb
 import pytest
 
 PAGE = cb.ROOT / "docs" / "keras" / "cheatsheet.md"
-LEGACY_DIR = cb.SNIPPET_DIR / "legacy"
+LEGACY_DIR = cb.LEGACY_DIR
 SNIPPETS = cb.snippet_files()
+ALL = cb.snippets()  # the files above, then the legacy "new" sections
 NAMES = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 
 def _cases() -> list:
     cases = []
-    for path in SNIPPETS:
+    for snippet in ALL:
         try:
-            verified, not_on = cb.header(path)
+            verified, not_on = cb.header(snippet)
         except cb.HeaderError:
             continue  # reported by test_snippet_header
         for backend in cb.BACKENDS:
-            case_id = f"{path.stem}-{backend}"
+            case_id = f"{snippet.name}-{backend}"
             if backend in verified:
-                cases.append(pytest.param(path.name, backend, "passes", id=case_id))
+                cases.append(pytest.param(snippet, backend, "passes", id=case_id))
             elif backend in not_on:
-                cases.append(pytest.param(path.name, backend, "fails", id=case_id))
+                cases.append(pytest.param(snippet, backend, "fails", id=case_id))
     return cases
 
 
 @pytest.fixture(scope="module")
 def backend_runs() -> dict:
-    """Run the three workers side by side (one process each) and wait for all of them."""
+    """The three workers' results (started at collection; one process per backend)."""
     start = time.perf_counter()
-    started = {b: cb.start_backend(b, cb.plan(b)) for b in cb.BACKENDS}
-    runs = {b: cb.collect(*started[b]) for b in cb.BACKENDS}
-    print(f"\ncheatsheet workers: {time.perf_counter() - start:.1f} s wall for all three backends")
+    runs = cb.run_all()
+    print(f"\ncheatsheet workers: waited {time.perf_counter() - start:.1f} s for all three")
     for backend, run in runs.items():
-        snippet_seconds = sum(r["seconds"] for r in run["records"].values())
-        print(f"  {backend}: {run['seconds']:.1f} s, of which snippets {snippet_seconds:.1f} s")
+        records = run["records"].values()
+        wall = sum(r["seconds"] for r in records)
+        cpu = sum(r["cpu_seconds"] for r in records)
+        print(
+            f"  {backend}: {run['seconds']:.1f} s from start, "
+            f"of which snippets {wall:.1f} s ({cpu:.1f} s CPU)"
+        )
     return runs
 
 
-@pytest.mark.parametrize("path", SNIPPETS, ids=[p.stem for p in SNIPPETS])
-def test_snippet_header(path: Path):
-    cb.header(path)  # raises HeaderError naming the file and line
+@pytest.mark.parametrize("snippet", ALL, ids=[s.name for s in ALL])
+def test_snippet_header(snippet: cb.Snippet):
+    cb.header(snippet)  # raises HeaderError naming the file and line
 
 
-@pytest.mark.parametrize(("name", "backend", "outcome"), _cases())
-def test_snippet_alone_on_backend(name: str, backend: str, outcome: str, backend_runs: dict):
+@pytest.mark.parametrize(("snippet", "backend", "outcome"), _cases())
+def test_snippet_alone_on_backend(
+    snippet: cb.Snippet, backend: str, outcome: str, backend_runs: dict
+):
+    if backend == "tensorflow" and snippet.spec in cb.PAGE_RUNS:
+        # The page's own block ran exactly this code on TensorFlow, alone (see
+        # cheatsheet_backends); the worker left it out. Its outcome is this test's.
+        node = cb.PAGE_RUNS[snippet.spec]
+        outcome_there = cb.PAGE_OUTCOMES.get(node, "not run")
+        assert outcome == "passes"  # only such snippets are left to the page
+        if outcome_there != "passed":
+            pytest.fail(
+                f"{snippet.include} says '# Verified on: ... tensorflow'; the page's block "
+                f"that runs it on TensorFlow, {node}, {outcome_there} in this session"
+            )
+        return
     run = backend_runs[backend]
-    record = run["records"].get(str(cb.SNIPPET_DIR / name))
+    record = run["records"].get(snippet.spec)
     if record is None:
         pytest.fail(
-            f"the {backend} worker did not report {name} (exit code {run['returncode']}):\n"
-            + run["log"][-3000:]
+            f"the {backend} worker did not report {snippet.name} (exit code "
+            f"{run['returncode']}):\n" + run["log"][-3000:]
         )
     if outcome == "passes" and record["status"] != "passed":
         pytest.fail(
-            f"snippets/keras/cheatsheet/{name} says '# Verified on: ... {backend}', but run "
+            f"{snippet.include} says '# Verified on: ... {backend}', but run "
             f"alone on the {backend} backend it failed:\n{record['error']}"
         )
     if outcome == "fails" and record["status"] == "passed":
         pytest.fail(
-            f"snippets/keras/cheatsheet/{name} says it does not run on {backend}, but it ran "
+            f"{snippet.include} says it does not run on {backend}, but it ran "
             f"there. Add {backend} to its '# Verified on:' line and drop it from '# Not on'."
         )
 
 
+READER_MODULES = {"keras", "numpy", "tensorflow", "torch", "jax"}
+
+
+@pytest.mark.parametrize("snippet", ALL, ids=[s.name for s in ALL])
+def test_snippet_imports_only_what_a_reader_has(snippet: cb.Snippet):
+    """What the fresh worker process guarantees at run time (no dlcourse, nothing from this
+    repository), checked in the code itself: it also covers the TensorFlow runs that the
+    page's blocks do in the pytest process."""
+    tree = ast.parse(snippet.text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{snippet.name}: relative import"
+            names = [node.module]
+        elif isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            called = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+            assert called not in {"__import__", "import_module", "exec", "eval"}, snippet.name
+            continue
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            assert top in READER_MODULES or top in sys.stdlib_module_names, (
+                f"{snippet.name} imports {name}: not something a reader has"
+            )
+
+
+def test_page_blocks_run_snippets_like_the_worker():
+    """The page's blocks stand in for the TensorFlow worker only while docblocks runs a
+    plain block in fresh globals as __main__, in a new temporary directory."""
+    import inspect
+
+    import docblocks
+
+    source = inspect.getsource(docblocks.BlockItem.runtest)
+    assert 'exec(compiled, {"__name__": "__main__"})' in source
+    assert "tempfile.TemporaryDirectory(" in source and "os.chdir(tmp)" in source
+
+
+def test_page_covers_tensorflow_only_for_plain_blocks(request):
+    """page_runs() finds the page's blocks that show snippets, and only the plain ones."""
+    items = [i for i in request.session.items if Path(str(i.path)) == PAGE]
+    if not items:
+        pytest.skip("the page is not part of this session")
+    found = cb.page_runs(items)
+    specs = {s.spec: s for s in ALL}
+    assert len(found) >= 30
+    for spec, node in found.items():
+        assert "tensorflow" in cb.header(specs[spec])[0]
+        assert node.startswith("docs/keras/cheatsheet.md::line ")
+    assert str(cb.SNIPPET_DIR / "backend.py") not in found  # isolated, and chooses JAX
+    assert not any("/checks/" in spec for spec in found)  # not on the page
+
+
 def test_backend_choosing_snippet_really_chooses(backend_runs: dict):
     """backend.py ran in a process started without KERAS_BACKEND and came up on JAX."""
-    (path,) = [p for p in SNIPPETS if cb.chosen_backend(p)]
-    record = backend_runs[cb.chosen_backend(path)]["records"][str(path)]
+    (snippet,) = [s for s in ALL if cb.chosen_backend(s)]
+    record = backend_runs[cb.chosen_backend(snippet)]["records"][snippet.spec]
     assert record["status"] == "passed", record["error"]
-    assert record["output"].strip() == cb.chosen_backend(path)
+    assert record["output"].strip() == cb.chosen_backend(snippet)
 
 
 # --- the worker's isolation, checked with throwaway snippets (no Keras, so fast) -------
@@ -101,12 +181,21 @@ def test_worker_isolates_snippets(tmp_path: Path):
         "e_dlcourse.py": "import dlcourse\n",
         "f_dlcourse_sub.py": "from dlcourse.params import dense_params\n",
         "g_fine.py": "import json\nprint(json.dumps([1]))\n",
+        # Sections run alone too, and only their own lines: not the rest of the file.
+        "h_sections.py": (
+            "raise SystemExit('outside every section')\n"
+            "# --8<-- [start:one]\nsection_name = 1\nprint(__name__)\n# --8<-- [end:one]\n"
+            "# --8<-- [start:two]\nprint(section_name)\n# --8<-- [end:two]\n"
+        ),
     }
     for name, code in files.items():
         (tmp_path / name).write_text(code)
-    paths = [tmp_path / name for name in files]
-    run = cb.collect(*cb.start_backend("tensorflow", paths), timeout=60)
-    status = {Path(p).name: r["status"] for p, r in run["records"].items()}
+    specs = [tmp_path / name for name in files if not name.startswith("h_")]
+    sections = tmp_path / "h_sections.py"
+    specs += [cb.Snippet(sections, "one"), cb.Snippet(sections, "two")]
+    run = cb.collect(*cb.start_backend("tensorflow", specs), timeout=60)
+    records = {Path(p).name: r for p, r in run["records"].items()}
+    status = {name: r["status"] for name, r in records.items()}
     assert status == {
         "a_defines.py": "passed",
         "b_uses_name.py": "failed",  # NameError: globals are fresh
@@ -115,14 +204,18 @@ def test_worker_isolates_snippets(tmp_path: Path):
         "e_dlcourse.py": "failed",
         "f_dlcourse_sub.py": "failed",
         "g_fine.py": "passed",
+        "h_sections.py:one": "passed",
+        "h_sections.py:two": "failed",  # NameError: section one's name is not visible
     }, run["log"]
-    records = {Path(p).name: r for p, r in run["records"].items()}
     assert "NameError" in records["b_uses_name.py"]["error"]
     assert "ModuleNotFoundError" in records["e_dlcourse.py"]["error"]
     assert records["g_fine.py"]["output"] == "[1]\n"
+    assert records["h_sections.py:one"]["output"] == "__main__\n"
+    assert "NameError" in records["h_sections.py:two"]["error"]
+    assert "print(section_name)" in records["h_sections.py:two"]["error"]  # its own lines
 
 
-# --- the page and the files agree ------------------------------------------------------
+# --- the page and the snippets agree -----------------------------------------------------
 
 
 def _page() -> str:
@@ -137,12 +230,68 @@ def test_page_includes_snippet_whole(path: Path):
     assert includes == [""], f"the page must include {rel} exactly once, whole (no :section)"
 
 
+def test_legacy_sections_found():
+    """The runner found the Keras 3 side of the pairs (a header typo would hide one)."""
+    assert len(cb.legacy_sections()) >= 11
+    for path in sorted(LEGACY_DIR.glob("*.py")):
+        new = cb.section_text(path.read_text(encoding="utf-8"), "new")
+        if "import keras" in new or "from keras" in new:
+            assert cb.Snippet(path, "new") in ALL, f"{path.name}:new uses Keras but has no header"
+
+
 def test_page_includes_every_legacy_pair():
     page = _page()
-    for path in sorted(LEGACY_DIR.glob("*.py")):
-        rel = path.relative_to(cb.ROOT).as_posix()
+    for snippet in cb.legacy_sections():
+        rel = snippet.path.relative_to(cb.ROOT).as_posix()
         for section in ("old", "new"):
-            assert f'--8<-- "{rel}:{section}"' in page, f"the page does not show {rel}:{section}"
+            assert page.count(f'--8<-- "{rel}:{section}"') == 1, f"show {rel}:{section} once"
+
+
+def _tabs(page: str) -> list[tuple[str, str]]:
+    """``(tab title, first include in the tab)`` for each ``=== "..."`` content tab."""
+    tabs = []
+    lines = page.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r'^=== "(?P<title>[^"]+)"', line)
+        if m:
+            for body in lines[i + 1 :]:
+                if body.startswith("=== ") or body.startswith("#"):
+                    break
+                inc = re.search(r'--8<-- "(?P<include>[^"]+)"', body)
+                if inc:
+                    tabs.append((m.group("title"), inc.group("include")))
+                    break
+    return tabs
+
+
+def test_every_keras3_tab_is_a_tested_snippet():
+    """Each "Keras 3" tab shows a snippet with a header, which the workers run; and each
+    legacy snippet the workers run is shown in a "Keras 3" tab."""
+    tested = {s.include for s in cb.legacy_sections()}
+    shown = [include for title, include in _tabs(_page()) if title == "Keras 3"]
+    assert shown, "no Keras 3 tabs found"
+    assert sorted(shown) == sorted(tested)
+    assert len(shown) == len(set(shown))
+
+
+def test_checks_back_the_pages_claims():
+    """The files in checks/ are not on the page; the one there backs its export claim."""
+    page = _page()
+    for path in cb.check_files():
+        assert f"checks/{path.name}" not in page
+    verified, not_on = cb.header(cb.CHECKS_DIR / "savedmodel.py")
+    assert verified == ("tensorflow", "jax") and list(not_on) == ["torch"]
+    assert "On the PyTorch backend that export fails" in page
+    assert "the tests check that it still does" in page
+    assert cb.header(cb.CHECKS_DIR / "torch_export_batch.py")[0] == ("torch",)
+    export = (cb.SNIPPET_DIR / "export.py").read_text(encoding="utf-8")
+    assert "(a batch of 2 fails its guard)" in export
+
+
+def test_page_says_keras3_tabs_run_everywhere():
+    assert 'Every "Keras 3" tab of [From Keras 1/2](#old-vs-new) runs on all three.' in _page()
+    for snippet in cb.legacy_sections():
+        assert cb.header(snippet)[0] == cb.BACKENDS, snippet.name
 
 
 def _backend_table(page: str) -> dict[str, tuple[str, ...]]:
@@ -167,6 +316,17 @@ def test_page_backend_table_matches_headers():
     assert table == claimed
 
 
+def test_backend_table_links_to_the_snippets_section():
+    """Each row's link goes to the heading the snippet is shown under."""
+    page = _page()
+    for line in page.splitlines():
+        m = re.match(r"^\| \[`(?P<name>\w+\.py)`\]\(#(?P<anchor>[\w-]+)\) \|", line)
+        if not m:
+            continue
+        section = _section(page, m.group("anchor"))
+        assert f'cheatsheet/{m.group("name")}"' in section, m.group("name")
+
+
 def test_backend_table_parser_reads_what_it_should():
     """A table that lied (or a parser that saw nothing) would not pass the test above."""
     sample = textwrap.dedent(
@@ -183,6 +343,8 @@ def test_backend_table_parser_reads_what_it_should():
     }
 
 
+# --- the old-vs-new table ----------------------------------------------------------------
+
 LEGACY_ROW = re.compile(r"^\| `[^|]+` [^|]*\| \[(?P<names>[\w, ]+)\]\(#(?P<anchor>legacy-[\w-]+)\)")
 
 
@@ -196,11 +358,24 @@ def _legacy_table(page: str) -> list[tuple[list[str], str]]:
     return rows
 
 
-def _first_output_after(page: str, anchor: str) -> str:
-    """The first expected-output block after the heading ``{ #anchor }``: the old line's."""
+def _section(page: str, anchor: str) -> str:
+    """The text from the heading ``{ #anchor }`` to the next heading (outside code)."""
     lines = page.splitlines()
     start = next(i for i, line in enumerate(lines) if line.endswith(f"{{ #{anchor} }}"))
-    marker = next(i for i in range(start, len(lines)) if "expected-output" in lines[i])
+    end, in_code = len(lines), False
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip().startswith("```"):
+            in_code = not in_code
+        elif not in_code and re.match(r"#{1,6} ", lines[i]):
+            end = i
+            break
+    return "\n".join(lines[start:end])
+
+
+def _first_output(section: str) -> str:
+    """The first expected-output block of a section: the old line's."""
+    lines = section.splitlines()
+    marker = next(i for i, line in enumerate(lines) if "expected-output" in line)
     body = []
     for line in lines[marker + 2 :]:
         if line.strip().startswith("```"):
@@ -210,14 +385,157 @@ def _first_output_after(page: str, anchor: str) -> str:
 
 
 def test_legacy_table_matches_the_captured_messages():
-    """The 'Today' column names exactly what the old line printed when the suite ran it."""
+    """The 'Today' column names exactly what the old line printed when the suite ran it;
+    one row for each pair the page shows."""
     page = _page()
     rows = _legacy_table(page)
-    assert len(rows) == len(list(LEGACY_DIR.glob("*.py"))), "one table row per legacy file"
+    shown = sorted(
+        set(re.findall(r'--8<-- "snippets/keras/cheatsheet/legacy/(\w+)\.py:old"', page))
+    )
+    linked = []
     for names, anchor in rows:
-        output = _first_output_after(page, anchor)
-        printed = set(re.findall(r"^(\w+): ", output, re.M))
+        section = _section(page, anchor)
+        old = re.findall(r'legacy/(\w+)\.py:old"', section)
+        assert len(old) == 1, f"#{anchor} should show one old line"
+        linked += old
+        printed = set(re.findall(r"^(\w+): ", _first_output(section), re.M))
         assert printed == set(names), f"#{anchor}: table says {names}, the run printed {printed}"
+    assert sorted(linked) == shown, "one table row for each old-vs-new pair"
+
+
+# --- claims in the prose and tables, checked against the pinned Keras ---------------------
+
+
+def _names_table(page: str) -> list[tuple[str, str]]:
+    """``(module, cell)`` for each row of the 'Common names' table."""
+    section = _section(page, "names")
+    return re.findall(r"^\| [^|`]+ \| `(keras[\w.]*)` \| (.+) \|$", section, re.M)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def test_common_names_exist():
+    """Every name in the table exists in its module; each quoted string resolves, through
+    the module's ``get``, to the class it follows (losses: to its function)."""
+    import importlib
+
+    rows = _names_table(_page())
+    assert len(rows) >= 10, rows
+    checked = 0
+    for module_name, cell in rows:
+        module = importlib.import_module(module_name)
+        for name, note in re.findall(r"`(\w+)`(?: \(([^)]*)\))?", cell):
+            strings = re.findall(r'`"(\w+)"`', note)
+            assert hasattr(module, name), f"{module_name}.{name} does not exist"
+            checked += 1
+            if module_name == "keras.activations":  # passed by name: activation="relu"
+                assert module.get(name) is getattr(module, name)
+            for string in strings:
+                got = module.get(string)
+                cls = getattr(module, name)
+                if string == "accuracy":  # chosen at compile time; see test below
+                    continue
+                if isinstance(got, type) or not callable(got) or hasattr(got, "get_config"):
+                    assert isinstance(got, cls), f"{module_name}.get({string!r}) is {got!r}"
+                else:  # a loss function: mean_squared_error for MeanSquaredError
+                    assert got.__name__ == _snake(name), f"{string!r} gives {got.__name__}"
+    assert checked >= 60
+
+
+def test_accuracy_is_chosen_from_shapes():
+    """'"accuracy" becomes binary, sparse or one-hot accuracy, from the shapes'."""
+    import numpy as np
+    from keras.src.trainers.compile_utils import get_metric
+
+    def chosen(y_true_shape, y_pred_shape):
+        return type(get_metric("accuracy", np.zeros(y_true_shape), np.zeros(y_pred_shape)))
+
+    import keras
+
+    assert chosen((4, 1), (4, 1)) is keras.metrics.BinaryAccuracy
+    assert chosen((4,), (4, 3)) is keras.metrics.SparseCategoricalAccuracy
+    assert chosen((4, 3), (4, 3)) is keras.metrics.CategoricalAccuracy
+
+
+def test_validation_split_takes_the_last_samples():
+    """data_images.py: fit's validation_split holds out the LAST part, before shuffling."""
+    import numpy as np
+    from keras.src.trainers.data_adapters import array_slicing
+
+    train, validation = array_slicing.train_validation_split(np.arange(10), 0.2)
+    assert np.asarray(validation).tolist() == [8, 9]
+    assert np.asarray(train).tolist() == list(range(8))
+    for backend in ("tensorflow", "jax", "torch"):  # and every backend's fit uses it
+        source = Path(array_slicing.__file__).parents[2] / "backend" / backend / "trainer.py"
+        assert "array_slicing.train_validation_split(" in source.read_text(), backend
+
+
+def test_to_categorical_takes_cifar_shaped_labels():
+    """'to_categorical accepts its (50000, 1) labels as they are'."""
+    import keras
+    import numpy as np
+
+    one_hot = keras.utils.to_categorical(np.array([[3], [0]], dtype=np.uint8), num_classes=10)
+    assert one_hot.shape == (2, 10) and one_hot.argmax(axis=1).tolist() == [3, 0]
+
+
+def _skipped_loader_block(page: str) -> str:
+    section = _section(page, "data")
+    m = re.search(r"<!--pytest\.mark\.skip\(.*?\)-->\n```python\n(?P<code>.*?)```", section, re.S)
+    assert m, "the data section shows the downloading loaders, marked skip"
+    return m.group("code")
+
+
+# What each loader's docstring says it returns; the page's comments and stand-ins say the same.
+DOCUMENTED = {
+    "mnist": [
+        "`uint8` NumPy array of grayscale image data with shapes\n      `(60000, 28, 28)`",
+        "`uint8` NumPy array of digit labels (integers in range 0-9)\n      with shape `(60000,)`",
+    ],
+    "fashion_mnist": ["`(60000, 28, 28)`", "with shape `(60000,)`"],
+    "cifar10": ["`uint8` NumPy array", "`(50000, 32, 32, 3)`", "with shape `(50000, 1)`"],
+    "imdb": ["lists of sequences, which are lists of indexes", "lists of integer labels (1 or 0)"],
+    "boston_housing": ["with shape `(num_samples, 13)`", "of shape `(num_samples,)`"],
+}
+
+
+def test_loader_comments_match_the_loaders_documentation():
+    import keras
+
+    code = _skipped_loader_block(_page())
+    loaders = set(re.findall(r"keras\.datasets\.(\w+)\.load_data\(", code))
+    assert loaders == {"mnist", "cifar10", "imdb", "boston_housing"}
+    for name, phrases in DOCUMENTED.items():
+        doc = getattr(keras.datasets, name).load_data.__doc__
+        for phrase in phrases:
+            assert phrase in doc, f"keras.datasets.{name}.load_data no longer says {phrase!r}"
+    assert "x: uint8 (60000, 28, 28)" in code and "y: uint8 (60000,)" in code
+    assert "x: uint8 (50000, 32, 32, 3); y: uint8 (50000, 1)" in code
+    assert "(samples, 13)" in code and "(samples,)" in code
+
+
+@pytest.mark.parametrize(
+    ("snippet", "loader", "stand_in"),
+    [
+        (
+            "data_images.py",
+            "mnist",
+            ["size=(600, 28, 28), dtype=np.uint8", "size=(600,), dtype=np.uint8"],
+        ),
+        ("data_text.py", "imdb", ["np.empty(100, dtype=object)", ".tolist()"]),
+        ("data_tables.py", "boston_housing", ["size=(80, 13)", "size=80)"]),
+    ],
+)
+def test_stand_ins_have_the_loaders_shapes(snippet: str, loader: str, stand_in: list[str]):
+    """Each stand-in names the loader it replaces (and the page shows that loader), with
+    arrays of the documented dtype and per-example shape."""
+    text = (cb.SNIPPET_DIR / snippet).read_text(encoding="utf-8")
+    assert f"keras.datasets.{loader}.load_data(" in text
+    assert f"keras.datasets.{loader}.load_data(" in _skipped_loader_block(_page())
+    for fragment in stand_in:
+        assert fragment in text, f"{snippet}: {fragment!r}"
 
 
 def test_applications_smallest_sides():

@@ -69,3 +69,40 @@ def test_figure_snippet_draws_the_three_derivatives(tmp_path, capsys):
     assert [line.get_label() for line in lines] == ["ReLU", "sigmoid", "tanh"]
     peaks = [max(line.get_ydata()) for line in lines]
     assert peaks == pytest.approx([1.0, 0.25, 1.0], abs=1e-3)
+
+
+def test_jacobians_are_the_analytic_ones(capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/jacobian.py")
+    assert "matches the analytic Jacobian: True" in capsys.readouterr().out
+    # f at another point: rows (x1, x0), (cos x0, 0), (0, 2 x1).
+    x0, x1 = -0.7, 2.5
+    x = tf.Variable([x0, x1])
+    with tf.GradientTape() as tape:
+        y = ns["f"](x)
+    analytic = [[x1, x0], [math.cos(x0), 0.0], [0.0, 2 * x1]]
+    assert tape.jacobian(y, x).numpy().tolist() == [pytest.approx(r, abs=1e-6) for r in analytic]
+    # The batch: d tanh(x w)_i / dx_j = (1 - y_i^2) w_ji for each example.
+    y, w = ns["y"].numpy(), ns["w"].numpy()
+    analytic = (1 - y**2)[:, :, None] * w.T[None, :, :]
+    assert ns["per_example"].numpy() == pytest.approx(analytic, abs=1e-6)
+
+
+def test_unconnected_variable_gets_none_and_the_optimizer_skips_it(capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/unconnected.py")
+    w, b = ns["w"], ns["b"]
+    with tf.GradientTape() as tape:
+        loss = (3.0 * w) ** 2
+    grads = tape.gradient(loss, [w, b])
+    assert float(grads[0]) == pytest.approx(36.0) and grads[1] is None
+    import keras
+
+    with pytest.warns(UserWarning, match="Gradients do not exist for variables"):
+        keras.optimizers.SGD(0.01).apply_gradients(zip(grads, [w, b], strict=True))
+    assert float(b) == 1.0 and float(w) == pytest.approx(2.0 - 0.36)
+
+
+def test_stopped_gradients(capsys):
+    ns = run_snippet("snippets/tensorflow/autodiff/stopping.py")
+    out = capsys.readouterr().out
+    assert "gradients: 6.0 3.0" in out and "d(y_cubed)/dx: None" in out
+    assert ns["straight"].numpy().tolist() == ns["rounded"].numpy().tolist() == [0.0, 2.0]

@@ -138,3 +138,67 @@ def test_exercise_solutions(capsys):
     assert "TF_CONFIG" not in os.environ
     assert ns["default"].num_replicas_in_sync == 1
     assert ns["weight"].device.endswith("CPU:0")
+
+
+def _shown_output_after(marker: str) -> str:
+    page = (ROOT / "docs" / "tensorflow" / "distributed.md").read_text(encoding="utf-8")
+    block = page[page.index(marker) :]
+    return block[block.index("```text\n") + len("```text\n") :].split("```", 1)[0]
+
+
+def test_checkpoint_manager_resumes_the_run_that_failed(tmp_path, capsys):
+    ns = run_snippet("snippets/tensorflow/distributed/checkpoint_manager.py")
+    resumed = capsys.readouterr().out
+    assert "restored ckpt-3\nepoch 4:" in resumed
+    # The same training without a failure, into an empty folder, prints the same losses.
+    ns["train"].__globals__["checkpoint_dir"] = str(tmp_path)
+    ns["train"](epochs=6)
+    uninterrupted = capsys.readouterr().out
+    assert uninterrupted.splitlines() == [
+        line for line in resumed.splitlines() if line.startswith("epoch ")
+    ]
+    assert len(list(tmp_path.glob("ckpt-*.index"))) == 2  # max_to_keep=2
+
+
+def test_backup_and_restore_resumed_instead_of_starting_again():
+    # The page's block ran in this session and printed exactly this; here, what it shows.
+    out = _shown_output_after("backup_and_restore.py:backup-and-restore")
+    losses = [float(x) for x in re.findall(r"epoch \d: loss ([\d.]+)", out)]
+    assert len(losses) == 6 and losses == sorted(losses, reverse=True)  # no restart from 1
+    assert "epochs run after the restart: [4, 5, 6]" in out
+    assert "optimizer steps in all: 24" in out  # 6 epochs of 4 batches: Adam's state came back
+
+
+def test_backup_mid_epoch_restarts_that_epoch(tmp_path):
+    """The page says that in Keras 3.15 a backup made every n batches is restored at
+    the start of its epoch. If this fails, Keras resumes mid-epoch now: update the page."""
+    import contextlib
+
+    import keras
+    import numpy as np
+
+    x, y = np.ones((64, 4), "float32"), np.ones((64, 1), "float32")
+    seen = []
+
+    class Fail(keras.callbacks.Callback):
+        def __init__(self, fail):
+            super().__init__()
+            self.fail = fail
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch
+
+        def on_train_batch_begin(self, batch, logs=None):
+            seen.append((self.epoch, batch))
+            if self.fail and (self.epoch, batch) == (1, 3):
+                raise RuntimeError("failed in epoch 1, batch 3")
+
+    for fail in (True, False):
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse", run_eagerly=True)  # no tracing: faster
+        backup = keras.callbacks.BackupAndRestore(str(tmp_path / "backup"), save_freq=2)
+        with contextlib.suppress(RuntimeError):
+            model.fit(x, y, epochs=2, batch_size=16, verbose=0, callbacks=[backup, Fail(fail)])
+    # Backed up after batch 1 of epoch 1, failed at batch 3: epoch 1 ran again from batch 0.
+    assert seen[seen.index((1, 3)) + 1 :] == [(1, 0), (1, 1), (1, 2), (1, 3)]
+    assert int(model.optimizer.iterations) == 6 + 4  # batches 0-1 of epoch 1 counted twice

@@ -63,3 +63,38 @@ def test_exercise_solutions():
     np.testing.assert_allclose(scaled.std(axis=0), 1.0, rtol=1e-5)
     assert ns["total"].numpy() == 12.0
     assert ns["readings"].numpy().min() < 0  # the original is untouched
+
+
+def test_indexing_matches_numpy_where_the_page_says_it_does(capsys):
+    ns = run_snippet("snippets/tensorflow/tensors/indexing.py")
+    t = ns["t"]
+    a = t.numpy()
+    for index in [
+        (1, 2, 3),
+        (-1,),
+        (slice(1, None),),
+        (0, slice(1, None), slice(None, None, 2)),
+        (slice(None), 0),
+        (Ellipsis, 0),
+        (Ellipsis, None),
+        (slice(None, None, -1), slice(None, None, -2)),
+    ]:
+        np.testing.assert_array_equal(t[index].numpy(), a[index])
+    # tf.gather and a boolean mask do what NumPy's index arrays and masks do ...
+    b = np.arange(12).reshape(3, 4)
+    import tensorflow as tf
+
+    m = tf.constant(b)
+    np.testing.assert_array_equal(tf.gather(m, [2, 0, 2]).numpy(), b[[2, 0, 2]])
+    np.testing.assert_array_equal(tf.gather(m, [3, 0], axis=1).numpy(), b[:, [3, 0]])
+    np.testing.assert_array_equal(m[m % 2 == 0].numpy(), b[b % 2 == 0])
+    np.testing.assert_array_equal(m[m[:, 0] > 0].numpy(), b[b[:, 0] > 0])
+    # ... but a list in square brackets is one index per axis, unlike NumPy.
+    assert m[[0, 2]].numpy() == b[0, 2]
+    with pytest.raises(TypeError, match="valid indices"):
+        m[:, [3, 0]]
+    # The variable was written through its slices; a slice is a copy.
+    np.testing.assert_array_equal(ns["w"].numpy(), [[7, 1, 2, 3], [-1, 0, -1, 0], [-1, 0, -1, 0]])
+    row = ns["w"][0]
+    ns["w"][0].assign(tf.zeros(4))
+    np.testing.assert_array_equal(row.numpy(), [7, 1, 2, 3])

@@ -5,9 +5,9 @@ from keras import layers
 
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
-y = rng.integers(0, 3, size=500)  # integer labels 0, 1, 2
-x = rng.normal(size=(500, 20)).astype("float32")
-x[np.arange(500), y] += 3.0  # class k raises feature k
+y = rng.integers(0, 3, size=512)  # integer labels 0, 1, 2
+x = rng.normal(size=(512, 20)).astype("float32")
+x[np.arange(512), y] += 3.0  # class k raises feature k
 
 model = keras.Sequential(
     [

@@ -6,7 +6,7 @@ from keras import layers
 
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
-x = rng.normal(size=(1000, 20)).astype("float32")
+x = rng.normal(size=(1024, 20)).astype("float32")
 y = (x[:, 0] > 0).astype("int32")
 
 # Slice arrays into examples, shuffle, batch, and prepare the next batch during training.

@@ -7,11 +7,11 @@ keras.utils.set_random_seed(0)  # same initial weights and shuffling on every ru
 
 # Made-up data: 100 noisy features; an example of class k has feature k raised by 3.
 rng = np.random.default_rng(0)
-labels = rng.integers(0, 10, size=1000)
-x = rng.normal(size=(1000, 100)).astype("float32")
-x[np.arange(1000), labels] += 3.0
+labels = rng.integers(0, 10, size=960)
+x = rng.normal(size=(960, 100)).astype("float32")
+x[np.arange(960), labels] += 3.0
 y = keras.utils.to_categorical(labels, num_classes=10)  # one-hot
-x_train, y_train, x_test, y_test = x[:800], y[:800], x[800:], y[800:]
+x_train, y_train, x_test, y_test = x[:768], y[:768], x[768:], y[768:]
 
 model = keras.Sequential(
     [
@@ -25,7 +25,7 @@ model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),
     metrics=["accuracy"],
 )
-history = model.fit(x_train, y_train, epochs=5, batch_size=32, validation_split=0.1, verbose=0)
+history = model.fit(x_train, y_train, epochs=5, batch_size=32, validation_split=0.25, verbose=0)
 loss, accuracy = model.evaluate(x_test, y_test, batch_size=32, verbose=0)
 print(f"epochs run: {len(history.history['loss'])}")
 print(f"test loss: {loss:.2f}, test accuracy: {accuracy:.2f}")  # guessing: 0.10

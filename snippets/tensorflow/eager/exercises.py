@@ -1,16 +1,6 @@
 """Solutions to the eager page's exercises."""
 
 # --8<-- [start:ex1]
-import numpy as np
-import tensorflow as tf
-
-a = np.array([1.0, 2.0, 3.0], dtype=np.float32)
-b = np.array([10.0, 20.0, 30.0], dtype=np.float32)
-total = tf.reduce_sum(a * b + 1.0)  # computed on this line; nothing to run afterwards
-print(total.numpy())
-# --8<-- [end:ex1]
-
-# --8<-- [start:ex2]
 import tensorflow as tf
 
 values = tf.constant([40.0, 3.0, 17.0])
@@ -19,9 +9,9 @@ while tf.reduce_max(values) >= 1.0:  # the loop reads the tensor's current value
     values = values / 2
     halvings += 1
 print(halvings, values.numpy())
-# --8<-- [end:ex2]
+# --8<-- [end:ex1]
 
-# --8<-- [start:ex3]
+# --8<-- [start:ex2]
 import tensorflow as tf
 
 seen = []
@@ -41,4 +31,4 @@ try:
 finally:
     tf.config.run_functions_eagerly(False)
 print(seen)
-# --8<-- [end:ex3]
+# --8<-- [end:ex2]

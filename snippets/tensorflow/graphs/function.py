@@ -1,11 +1,4 @@
-"""A tf.function, its traced graph, and TF 1.x names that are gone. Shown on the graphs page."""
-
-# --8<-- [start:gone]
-import tensorflow as tf
-
-for name in ("placeholder", "Session", "Graph", "function"):
-    print(f"tf.{name:<12} exists: {hasattr(tf, name)}")
-# --8<-- [end:gone]
+"""A tf.function and its traced graph. Shown on the graphs page."""
 
 # --8<-- [start:define]
 import tensorflow as tf

@@ -21,27 +21,45 @@ import keras
 import numpy as np
 from keras import layers
 
-from dlcourse.datasets import load_digits_images
+
+def build_cnn():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(8, 8, 1), name="pixels"),
+            layers.Conv2D(8, kernel_size=3, activation="relu", name="conv"),
+            layers.MaxPooling2D(pool_size=2, name="pool"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(10, activation="softmax", name="digit"),
+        ],
+        name="digits_cnn",
+    )
+
 
 keras.utils.set_random_seed(0)
-(x_train, y_train), (x_test, y_test) = load_digits_images()
-model = keras.Sequential(
-    [
-        keras.Input(shape=(8, 8, 1), name="pixels"),
-        layers.Conv2D(8, kernel_size=3, activation="relu", name="conv"),
-        layers.MaxPooling2D(pool_size=2, name="pool"),
-        layers.Flatten(name="flatten"),
-        layers.Dense(10, activation="softmax", name="digit"),
-    ],
-    name="digits_cnn",
-)
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-model.fit(x_train, y_train, epochs=3, batch_size=32, verbose=0)
+original = build_cnn()
+original.save_weights("digits_cnn.weights.h5")  # the name must end in .weights.h5
 
-model.save("digits_cnn.keras")  # (1)!
-restored = keras.models.load_model("digits_cnn.keras")
-same = np.allclose(model.predict(x_test, verbose=0), restored.predict(x_test, verbose=0))
-print("restored:", restored.name, "- same predictions:", same)
-steps = int(model.optimizer.iterations)
-print("optimizer steps saved too:", int(restored.optimizer.iterations) == steps)
+keras.utils.set_random_seed(1)
+copy = build_cnn()  # the same layers, other random weights
+images = np.random.default_rng(0).random((4, 8, 8, 1)).astype("float32")
+expected = original.predict(images, verbose=0)
+print("before loading:", np.allclose(copy.predict(images, verbose=0), expected))
+copy.load_weights("digits_cnn.weights.h5")
+print("after loading: ", np.allclose(copy.predict(images, verbose=0), expected))
 # --8<-- [end:ex2]
+
+# --8<-- [start:ex3]
+import keras
+import tensorflow as tf
+from keras import layers
+
+keras.utils.set_random_seed(0)
+model = keras.Sequential([keras.Input(shape=(2,), name="features"), layers.Dense(1)])
+model.export("exported/1", verbose=False)
+
+serving = tf.saved_model.load("exported/1").signatures["serving_default"]
+print("inputs:", list(serving.structured_input_signature[1]))
+print("outputs:", list(serving.structured_outputs))
+result = serving(features=tf.constant([[1.0, 2.0]]))
+print({name: tuple(value.shape) for name, value in result.items()})
+# --8<-- [end:ex3]

@@ -1,4 +1,4 @@
-"""The five steps of the image-classification slides, on scikit-learn's 8x8 digits."""
+"""A first model on scikit-learn's 8x8 digits, from loading the data to saving the model."""
 
 # --8<-- [start:load]
 import keras
@@ -44,3 +44,21 @@ print(f"last epoch: loss {history.history['loss'][-1]:.2f}, "
 test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
 print(f"test accuracy: {test_accuracy:.2f}")
 # --8<-- [end:evaluate]
+
+# --8<-- [start:predict]
+probabilities = model.predict(x_test[:8], verbose=0)  # (1)!
+print("probabilities:", probabilities.shape, f"| first row sums to {probabilities[0].sum():.2f}")
+print("predicted:", probabilities.argmax(axis=-1))  # (2)!
+print("true:     ", y_test[:8])
+# --8<-- [end:predict]
+
+# --8<-- [start:save]
+import numpy as np
+
+model.save("digits_cnn.keras")  # (1)!
+restored = keras.models.load_model("digits_cnn.keras")
+same = np.allclose(model.predict(x_test, verbose=0), restored.predict(x_test, verbose=0))
+print("reloaded:", restored.name, "| same predictions:", same)
+steps = int(model.optimizer.iterations)
+print("optimizer steps:", steps, "| reloaded:", int(restored.optimizer.iterations))
+# --8<-- [end:save]

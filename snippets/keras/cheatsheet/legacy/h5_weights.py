@@ -12,6 +12,7 @@ except ValueError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 from keras import layers
 

@@ -9,6 +9,7 @@ except SyntaxError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 from keras.applications import VGG16, VGG19, InceptionV3, ResNet50
 
 print(VGG16.__name__, VGG19.__name__, ResNet50.__name__, InceptionV3.__name__)

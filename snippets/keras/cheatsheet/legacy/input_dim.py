@@ -14,6 +14,7 @@ for warning in caught:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 from keras import layers
 

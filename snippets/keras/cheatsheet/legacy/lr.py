@@ -10,6 +10,7 @@ except ValueError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 
 sgd = keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True)

@@ -28,6 +28,7 @@ for line in old_imports:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 from keras.layers import Conv2D, Dense, Rescaling
 from keras.utils import to_categorical
 from keras.wrappers import SKLearnClassifier  # scikit-learn's fit/predict API

@@ -15,6 +15,7 @@ except TypeError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 import numpy as np
 from keras import layers

@@ -10,6 +10,7 @@ except TypeError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 from keras import layers
 

@@ -14,6 +14,7 @@ except AttributeError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 import numpy as np
 from keras import layers

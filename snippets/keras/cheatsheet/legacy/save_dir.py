@@ -12,11 +12,19 @@ except ValueError as err:
 # --8<-- [end:old]
 
 # --8<-- [start:new]
+# Verified on: tensorflow, jax, torch
 import keras
 from keras import layers
 
 model = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(10)])
-model.save("my_model.keras")  # to load back into Keras
-model.export("my_model", verbose=False)  # a SavedModel folder, for serving
+model.save("my_model.keras")  # every backend: one file that loads back into Keras
 print(keras.models.load_model("my_model.keras").output_shape)
+
+# For serving without Keras, export. The SavedModel folder Keras 2 wrote needs the
+# TensorFlow or JAX backend; on PyTorch, export a PyTorch program instead.
+if keras.config.backend() == "torch":
+    model.export("my_model.pt2", format="torch", verbose=False)  # torch.export.load()
+else:
+    model.export("my_model", verbose=False)  # tf.saved_model.load(), TF Serving, TFLite
+print("exported for", keras.config.backend())
 # --8<-- [end:new]

@@ -1,4 +1,4 @@
-"""Export a Keras model as a SavedModel, the format TensorFlow Serving loads. First page."""
+"""Export a Keras model as a SavedModel, the format TensorFlow Serving loads. Keras page."""
 
 # --8<-- [start:export]
 import os

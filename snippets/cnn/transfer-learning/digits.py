@@ -1,0 +1,159 @@
+"""Transfer learning offline: pretrain on digits 0-4, transfer to 5-9 with 3 images of each."""
+
+# --8<-- [start:tasks]
+import numpy as np
+import keras
+from keras import layers
+
+from dlcourse.datasets import load_digits_images
+
+(x_train, y_train), (x_test, y_test) = load_digits_images()
+a_train, a_test = y_train < 5, y_test < 5  # task A: digits 0-4, plenty of examples
+b_test = ~a_test  # task B: digits 5-9, labelled 0-4, only a few examples to learn from
+x_b_test, y_b_test = x_test[b_test], y_test[b_test] - 5
+
+
+def random_shift(seed=None):  # (1)!
+    """Moves images by up to 0.125 of their size, 1 pixel here, in whole pixels."""
+    return layers.RandomTranslation(
+        0.125, 0.125, fill_mode="constant", interpolation="nearest", seed=seed
+    )
+
+
+x_b_shifted = random_shift(seed=1)(x_b_test, training=True).numpy()
+moved = (x_b_shifted != x_b_test).any(axis=(1, 2, 3)).mean()
+print(f"task A: {a_train.sum()} training images   task B: {len(y_b_test)} test images")
+print(f"shifted copy of task B's test images: {moved:.0%} of them moved")
+# --8<-- [end:tasks]
+
+# --8<-- [start:pretrain]
+keras.utils.set_random_seed(0)
+
+
+def conv_base(name):
+    """The feature extractor: two convolution blocks, flattened."""
+    return keras.Sequential(
+        [
+            keras.Input(shape=(8, 8, 1)),
+            layers.Conv2D(16, 3, padding="same", use_bias=False),
+            layers.BatchNormalization(momentum=0.9),  # (1)!
+            layers.ReLU(),
+            layers.MaxPooling2D(2),
+            layers.Conv2D(32, 3, padding="same", use_bias=False),
+            layers.BatchNormalization(momentum=0.9),
+            layers.ReLU(),
+            layers.Flatten(),
+        ],
+        name=name,
+    )
+
+
+base = conv_base("pretrained_base")
+model_a = keras.Sequential(
+    [
+        keras.Input(shape=(8, 8, 1)),
+        random_shift(),  # (2)!
+        base,
+        layers.Dense(5, activation="softmax"),
+    ]
+)
+model_a.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+model_a.fit(x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0)
+predicted_a = model_a(x_test[a_test], training=False).numpy().argmax(axis=1)
+print(f"task A test accuracy: {(predicted_a == y_test[a_test]).mean():.2f}")
+# --8<-- [end:pretrain]
+
+
+# --8<-- [start:feature-extraction]
+def new_task_model(feature_extractor):
+    inputs = keras.Input(shape=(8, 8, 1))
+    features = feature_extractor(inputs)
+    outputs = layers.Dense(5, activation="softmax", name="new_head")(features)
+    return keras.Model(inputs, outputs)
+
+
+base.trainable = False  # (1)!
+transfer = new_task_model(base)
+transfer.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+
+
+def count(weights):
+    return sum(int(np.prod(w.shape)) for w in weights)
+
+
+print(
+    f"feature extraction: {count(transfer.trainable_weights):,} trainable, "
+    f"{count(transfer.non_trainable_weights):,} frozen"
+)
+# --8<-- [end:feature-extraction]
+
+# --8<-- [start:fine-tuning]
+tuned_base = conv_base("tuned_base")  # (1)!
+tuned = new_task_model(tuned_base)
+for layer in tuned_base.layers[:4]:  # the first block stays frozen
+    layer.trainable = False
+for layer in tuned_base.layers:
+    if isinstance(layer, layers.BatchNormalization):
+        layer.trainable = False  # (2)!
+tuned.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")  # (3)!
+print(
+    f"fine-tuning: {count(tuned.trainable_weights):,} trainable, "
+    f"{count(tuned.non_trainable_weights):,} frozen"
+)
+# --8<-- [end:fine-tuning]
+
+# --8<-- [start:compare]
+scratch = new_task_model(conv_base("scratch_base"))  # same network, random weights
+scratch.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+
+
+def starting_state(model):
+    model.optimizer.build(model.trainable_variables)
+    return model.get_weights(), [v.numpy() for v in model.optimizer.variables]
+
+
+def restart(model, state):  # (1)!
+    weights, optimizer_state = state
+    model.set_weights(weights)
+    model.optimizer.set_weights(optimizer_state)
+
+
+def train(model, x, y, steps):
+    repeats = np.repeat(np.arange(len(x))[None], steps, axis=0).ravel()  # (2)!
+    model.fit(x[repeats], y[repeats], batch_size=len(x), epochs=1, shuffle=False, verbose=0)
+
+
+def accuracies(model):
+    """Accuracy on task B's test images as they are, and shifted."""
+    right = model(np.concatenate([x_b_test, x_b_shifted]), training=False).numpy().argmax(axis=1)
+    right = right == np.concatenate([y_b_test, y_b_test])
+    return right[: len(y_b_test)].mean(), right[len(y_b_test) :].mean()
+
+
+starts = {m: starting_state(m) for m in (scratch, transfer, tuned)}
+results = {"from scratch": [], "feature extraction": [], "+ fine-tuning": []}
+for seed in range(5):
+    rng = np.random.default_rng(seed)
+    few = [rng.choice(np.flatnonzero(y_train == d), 3, replace=False) for d in range(5, 10)]
+    x_few, y_few = x_train[np.concatenate(few)], y_train[np.concatenate(few)] - 5
+    keras.utils.set_random_seed(seed)
+
+    restart(scratch, starts[scratch])
+    train(scratch, x_few, y_few, steps=60)
+    results["from scratch"].append(accuracies(scratch))
+
+    restart(transfer, starts[transfer])
+    train(transfer, x_few, y_few, steps=40)  # only the new head learns
+    results["feature extraction"].append(accuracies(transfer))
+
+    restart(tuned, starts[tuned])
+    tuned.set_weights(transfer.get_weights())  # start from the trained head
+    train(tuned, x_few, y_few, steps=20)
+    results["+ fine-tuning"].append(accuracies(tuned))
+
+print(f"{'accuracy on task B':18}   centred test   shifted test")
+for name, runs in results.items():
+    runs = np.array(runs)  # one row per seed: (centred, shifted)
+    mean, spread = runs.mean(axis=0), runs.std(axis=0, ddof=1)
+    print(f"{name:18}   {mean[0]:.2f} ± {spread[0]:.2f}    {mean[1]:.2f} ± {spread[1]:.2f}")
+# --8<-- [end:compare]

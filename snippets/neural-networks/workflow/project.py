@@ -1,0 +1,129 @@
+"""The steps of a deep-learning project, on scikit-learn's breast cancer data."""
+
+# --8<-- [start:collect]
+import numpy as np
+from sklearn.datasets import load_breast_cancer
+
+data = load_breast_cancer()
+features, labels = data.data.astype("float32"), data.target
+print("examples, features:", features.shape)
+print("classes:", data.target_names.tolist(), "counts:", np.bincount(labels).tolist())
+# --8<-- [end:collect]
+
+# --8<-- [start:analyse]
+means = features.mean(axis=0)
+for i in [np.argmin(means), np.argmax(means)]:
+    print(f"{data.feature_names[i]:<17} mean {means[i]:9.4f}")
+print("missing values:", int(np.isnan(features).sum()))
+print(f"always answering 'benign' is right {np.mean(labels == 1):.2f} of the time")
+# --8<-- [end:analyse]
+
+# --8<-- [start:split]
+from sklearn.model_selection import train_test_split
+
+x_rest, x_test, y_rest, y_test = train_test_split(
+    features, labels, test_size=0.2, stratify=labels, random_state=0
+)
+x_train, x_val, y_train, y_val = train_test_split(
+    x_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0
+)  # (1)!
+print("train", len(x_train), " validation", len(x_val), " test", len(x_test))
+# --8<-- [end:split]
+
+# --8<-- [start:model]
+import keras
+from keras import layers
+
+keras.utils.set_random_seed(0)
+normalize = layers.Normalization(name="standardize")
+normalize.adapt(x_train)  # (1)!
+model = keras.Sequential(
+    [
+        keras.Input(shape=(30,), name="measurements"),
+        normalize,
+        layers.Dense(16, activation="relu", name="hidden"),
+        layers.Dense(1, name="logit"),  # (2)!
+    ],
+    name="tumour_classifier",
+)
+print(f"{model.count_params()} parameters, of which {normalize.count_params()} set by adapt()")
+# --8<-- [end:model]
+
+# --8<-- [start:compile]
+model.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.01),
+    loss=keras.losses.BinaryCrossentropy(from_logits=True),
+    metrics=[keras.metrics.BinaryAccuracy(threshold=0.0, name="accuracy")],  # (1)!
+)
+# --8<-- [end:compile]
+
+# --8<-- [start:fit]
+stop_early = keras.callbacks.EarlyStopping(
+    monitor="val_loss",
+    patience=5,
+    restore_best_weights=True,  # (1)!
+)
+history = model.fit(
+    x_train,
+    y_train,
+    validation_data=(x_val, y_val),
+    epochs=100,  # (2)!
+    batch_size=32,
+    callbacks=[stop_early],
+    verbose=0,
+)
+val_losses = history.history["val_loss"]
+best_epoch = int(np.argmin(val_losses)) + 1
+print(f"stopped after epoch {len(val_losses)};", end=" ")
+print(f"best validation loss {min(val_losses):.3f} at epoch {best_epoch}")
+# --8<-- [end:fit]
+
+# --8<-- [start:figure]
+import matplotlib.pyplot as plt
+
+epochs = np.arange(1, len(val_losses) + 1)
+fig, ax = plt.subplots(figsize=(6.4, 3.4))
+ax.plot(epochs, history.history["loss"], marker=".", label="training loss")
+ax.plot(epochs, val_losses, marker=".", label="validation loss")
+ax.axvline(best_epoch, color="grey", linestyle="--", linewidth=1, label="weights kept")
+ax.set_xlabel("epoch")
+ax.set_ylabel("cross-entropy")
+ax.set_title("Breast cancer data: early stopping on the validation loss")
+ax.grid(alpha=0.3)
+ax.legend()
+fig.tight_layout()
+fig.savefig("workflow-early-stopping.png", dpi=100)
+# --8<-- [end:figure]
+
+# --8<-- [start:predict]
+new_tumours = x_test[:6]  # stand-ins for measurements of new patients
+logits = model.predict(new_tumours, verbose=0)
+probabilities = keras.ops.convert_to_numpy(keras.ops.sigmoid(logits))[:, 0]
+print("P(benign):", probabilities.round(3))
+print("true class:", y_test[:6])
+# --8<-- [end:predict]
+
+# --8<-- [start:evaluate]
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, log_loss
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+baseline = make_pipeline(StandardScaler(), LogisticRegression())  # (1)!
+baseline.fit(x_train, y_train)
+test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
+baseline_accuracy = accuracy_score(y_test, baseline.predict(x_test))
+baseline_loss = log_loss(y_test, baseline.predict_proba(x_test))
+print(f"{'model':<21} {'accuracy':>8} {'cross-entropy':>14}")
+print(f"{'always benign':<21} {np.mean(y_test == 1):8.3f}")
+print(f"{'logistic regression':<21} {baseline_accuracy:8.3f} {baseline_loss:14.3f}")
+print(f"{'network':<21} {test_accuracy:8.3f} {test_loss:14.3f}")
+# --8<-- [end:evaluate]
+
+# --8<-- [start:save]
+model.save("tumour_classifier.keras")  # (1)!
+reloaded = keras.models.load_model("tumour_classifier.keras")
+before = model.predict(x_test, verbose=0)
+after = reloaded.predict(x_test, verbose=0)
+print("same predictions after reloading:", bool(np.array_equal(before, after)))
+# --8<-- [end:save]

@@ -1,0 +1,44 @@
+"""Claims the page "Beyond classification" makes about its code and about what is installed."""
+
+import importlib.util
+import re
+
+import keras
+import numpy as np
+import pytest
+from keras.utils import bounding_boxes
+from snippet_runner import ROOT
+
+PAGE = ROOT / "docs" / "cnn" / "beyond-classification.md"
+
+
+def test_versions_on_the_page_are_the_pinned_ones():
+    pins = (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8")
+    assert f"keras=={keras.__version__}\n" in pins.lower()
+    assert f"Keras {keras.__version__}\n" in PAGE.read_text(encoding="utf-8")
+    # The page says KerasHub and KerasCV are not installed, and that nothing here needs them.
+    assert importlib.util.find_spec("keras_hub") is None
+    assert importlib.util.find_spec("keras_cv") is None
+    assert not re.search(r"^keras[-_](hub|cv)==", pins, flags=re.MULTILINE | re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "iou"),
+    [
+        ([0, 0, 4, 4], [2, 2, 6, 6], 4 / 28),  # the page's 1/7
+        ([1, 1, 5, 3], [3, 0, 6, 4], 4 / 16),  # exercise 2
+        ([0, 0, 4, 4], [5, 5, 6, 6], 0.0),
+    ],
+)
+def test_iou_is_intersection_over_union(a, b, iou):
+    got = bounding_boxes.compute_iou(
+        np.array([a], "float32"), np.array([b], "float32"), bounding_box_format="xyxy"
+    )
+    assert float(np.asarray(got)[0, 0]) == pytest.approx(iou, abs=1e-6)
+
+
+def test_gram_matrix_ignores_positions():
+    rng = np.random.default_rng(0)
+    maps = rng.uniform(size=(64, 16))
+    shuffled = maps[rng.permutation(64)]
+    assert np.allclose(maps.T @ maps, shuffled.T @ shuffled)

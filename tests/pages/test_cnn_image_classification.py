@@ -1,0 +1,84 @@
+"""Claims the page "Image classification end to end" makes about its code and results.
+
+The page's chains train two networks; these tests read what the page shows (the suite
+compares it with what the chains printed) instead of training them again.
+"""
+
+import re
+
+import numpy as np
+from snippet_runner import ROOT
+
+from dlcourse.datasets import load_digits_images
+
+PAGE = ROOT / "docs" / "cnn" / "image-classification.md"
+HOME = ROOT / "docs" / "index.md"
+
+
+def _page() -> str:
+    return PAGE.read_text(encoding="utf-8")
+
+
+def _number(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    assert match, f"no {pattern!r} on the page"
+    return float(match.group(1))
+
+
+def _section(path, name: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split(f"# --8<-- [start:{name}]\n")[1].split(f"# --8<-- [end:{name}]")[0]
+
+
+def test_same_split_and_dense_baseline_as_the_home_page(capsys):
+    # The home page makes its split with its own code; it must be this page's split.
+    home_data = {"__name__": "__main__"}
+    exec(_section(ROOT / "snippets" / "index" / "first_model.py", "data"), home_data)
+    (x_train, y_train), (x_test, y_test) = load_digits_images()
+    assert np.array_equal(home_data["x_train"], x_train)
+    assert np.array_equal(home_data["x_test"], x_test)
+    assert np.array_equal(home_data["y_test"], y_test)
+    assert np.array_equal(home_data["y_train"], y_train)
+    ours = (ROOT / "snippets" / "cnn" / "image-classification" / "classify.py").read_text()
+    assert "= load_digits_images()\n" in ours
+    # The dense network the page compares with, as the home page trains and shows it.
+    model_code = _section(ROOT / "snippets" / "index" / "first_model.py", "train")
+    assert "epochs=15" in model_code
+    shown = HOME.read_text(encoding="utf-8")
+    dense_accuracy = _number(r"test accuracy: ([\d.]+)", shown)
+    assert "2,410 parameters" in shown
+    said = "2,410 parameters, 15 epochs) on exactly the same split\nand reaches"
+    assert f"{said} {dense_accuracy:.2f}" in _page()
+    assert _number(r"\ntest accuracy: ([\d.]+)", _page()) > dense_accuracy
+
+
+def test_held_out_accuracy_is_above_the_floor_and_the_text_agrees():
+    page = _page()
+    accuracy = _number(r"\ntest accuracy: ([\d.]+)", page)
+    assert accuracy >= 0.95  # ten classes: chance is 0.10
+    assert f"About {round(accuracy * 100)}% of the 450 test digits" in page
+    wrong = _number(r"(\d+) of 450 wrong", page)
+    assert wrong == round(450 * (1 - accuracy))
+    assert f"The title gives the number\nof wrong answers, {int(wrong)}." in page
+    assert re.search(r"most often wrong: the 8s", page)  # "In this run the eights are the hardest"
+
+
+def test_augmentation_makes_the_network_robust_to_shifts():
+    page = _page()
+    plain = _number(r"\ntest accuracy: ([\d.]+)", page)
+    plain_shifted = _number(r"shifted by up to a pixel: ([\d.]+)", page)
+    augmented = _number(r"with augmentation: test accuracy ([\d.]+)", page)
+    augmented_shifted = _number(r"with augmentation: test accuracy [\d.]+, shifted ([\d.]+)", page)
+    assert abs(augmented - plain) <= 0.02  # "about equally good" on centred images
+    assert plain_shifted < 0.75 and augmented_shifted >= plain_shifted + 0.2
+    for shown in (plain, plain_shifted, augmented, augmented_shifted):
+        assert page.count(f"{shown:.3f}") >= 2, f"{shown:.3f} printed but not discussed"
+    assert f"got only {plain_shifted:.2f} of\nthem right" in page
+    assert "four times in ten" in page and round(1 - plain_shifted, 1) == 0.4
+
+
+def test_prediction_on_the_drawn_zero_is_discussed_as_printed():
+    page = _page()
+    match = re.search(r"predicted 0 \(p = ([\d.]+)\), next (\d) \(p = ([\d.]+)\)", page)
+    assert match, "the drawn zero is no longer predicted as a 0"
+    assert f"{match.group(3)} chance of being a {match.group(2)}" in page

@@ -1,0 +1,75 @@
+"""Claims the page "Why convolutions" makes about its code."""
+
+import keras
+import numpy as np
+import pytest
+from snippet_runner import run_snippet
+
+from dlcourse.params import conv2d_params, dense_params
+
+
+def test_counts_follow_the_formulas(capsys):
+    ns = run_snippet("snippets/cnn/why-convolutions/counts.py")
+    # The loops leave the 1024x1024 layers behind; the formulas give the same counts.
+    assert ns["dense"].count_params() == dense_params(50 * 50, 48 * 48 * 32)
+    assert ns["conv"].count_params() == conv2d_params(3, 1, 32) == 320
+    assert ns["local"] == 48 * 48 * conv2d_params(3, 1, 32)
+    out = capsys.readouterr().out
+    assert f"{dense_params(1024 * 1024, 1000):,} parameters" in out
+    assert f"{dense_params(50 * 50, 1000):,} parameters" in out
+
+
+def test_stateless_scope_leaves_the_weights_unallocated():
+    with keras.StatelessScope(initialize_variables=False):
+        dense = keras.layers.Dense(1000)
+        dense.build((None, 1024 * 1024))
+    assert dense.count_params() == dense_params(1024 * 1024, 1000)
+    assert dense.kernel._value is None  # shape only: the 4.2 GB were never allocated
+
+
+def test_keras_3_has_no_locally_connected_layer():
+    assert not hasattr(keras.layers, "LocallyConnected2D")
+
+
+@pytest.fixture(scope="module")
+def shift(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("shift")
+    ns = run_snippet("snippets/cnn/why-convolutions/shift.py", tmp)
+    assert (tmp / "shift_equivariance.png").is_file()
+    return ns
+
+
+def test_the_digit_stays_inside_the_canvas(shift):
+    # The page's claim is exact only because nothing reaches the border.
+    image, shifted = shift["image"], shift["shifted"]
+    for canvas in (image, shifted):
+        assert not canvas[0].any() and not canvas[-1].any()
+        assert not canvas[:, 0].any() and not canvas[:, -1].any()
+    assert shifted.sum() == pytest.approx(image.sum())
+
+
+@pytest.mark.parametrize("offset", [(0, 1), (3, 0), (5, 6), (7, 9)])
+def test_any_shift_that_stays_inside_moves_the_maps(shift, offset):
+    image = shift["image"]
+    moved = np.roll(image, offset, axis=(0, 1))
+    batch = np.stack([image, moved])[..., None].astype("float32")
+    maps = keras.ops.convert_to_numpy(shift["conv"](batch))
+    assert np.allclose(np.roll(maps[0], offset, axis=(0, 1)), maps[1], atol=1e-6)
+    # Global max pooling does not see the shift at all.
+    assert np.allclose(maps[0].max(axis=(0, 1)), maps[1].max(axis=(0, 1)))
+
+
+def test_near_the_border_the_maps_differ(shift):
+    # Moved up against the top edge, the digit loses the patches that hung over it.
+    image = shift["image"]
+    moved = np.roll(image, (-2, 0), axis=(0, 1))
+    maps = keras.ops.convert_to_numpy(shift["conv"](np.stack([image, moved])[..., None]))
+    assert not np.allclose(np.roll(maps[0], (-2, 0), axis=(0, 1)), maps[1], atol=1e-6)
+
+
+def test_exercise_solutions(capsys):
+    ns = run_snippet("snippets/cnn/why-convolutions/exercises.py")
+    assert ns["dense"].count_params() == ns["by_hand_dense"] == dense_params(224 * 224 * 3, 1000)
+    assert ns["conv"].count_params() == ns["by_hand_conv"] == conv2d_params(3, 3, 64)
+    assert ns["depth"] == 3
+    assert "after 3 layer(s) of 3x3: the pixel reaches a 7x7 area" in capsys.readouterr().out
