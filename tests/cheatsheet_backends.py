@@ -167,7 +167,8 @@ def legacy_sections() -> list[Snippet]:
 
 def check_files() -> list[Path]:
     """Files the page does not show, with the same header, for claims made in its prose
-    (such as "that export fails on PyTorch")."""
+    (such as "that export fails on PyTorch"). Each is about one backend and stops at once
+    on the others, before importing Keras, so it costs their workers nothing."""
     return sorted(CHECKS_DIR.glob("*.py"))
 
 

@@ -19,8 +19,7 @@ binary.compile(
     optimizer="adam", loss="binary_crossentropy", metrics=["accuracy", keras.metrics.AUC()]
 )
 history = binary.fit(x, y, epochs=1, verbose=0)
-p = binary.predict(x[:4], verbose=0)  # shape (4, 1)
-print("binary:", sorted(history.history), "class:", (p[:, 0] > 0.5).astype(int))
+print("binary:", sorted(history.history))  # predict gives P(class 1): threshold at 0.5
 
 # Multi-class on logits: no activation on the last layer, the loss applies the softmax.
 # (Or activation="softmax" with the plain loss "sparse_categorical_crossentropy".)

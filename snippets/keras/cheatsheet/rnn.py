@@ -15,8 +15,9 @@ model = keras.Sequential(
     [
         keras.Input(shape=(length,), dtype="int32"),
         layers.Embedding(vocabulary, 16),  # each word id -> 16 learned numbers
-        layers.LSTM(16, return_sequences=True),  # an output per step, to feed another RNN
-        layers.GRU(16),  # the last step's output only; LSTM and GRU swap freely
+        # The last step's output; return_sequences=True gives one per step, as another
+        # recurrent layer stacked on top needs. layers.GRU(16) is the common alternative.
+        layers.LSTM(16),
         layers.Dense(1, activation="sigmoid"),
     ]
 )
