@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from docblocks import site_build
 
@@ -21,6 +23,25 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         cheatsheet_backends.start_all(session.items)
         # A plugin, not a hook here: this conftest's hooks do not see the items under docs/.
         config.pluginmanager.register(_CheatsheetPageOutcomes(cheatsheet_backends))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """In an xdist worker: start the cheatsheet's backend workers when the first of the
+    cheatsheet page's items or its tests starts here (``RUNS_WITH_PAGE`` in
+    ``docblocks.py`` keeps them together, so this worker runs the page's blocks too)."""
+    config = item.config
+    if not hasattr(config, "workerinput"):
+        return
+    import cheatsheet_backends
+
+    if cheatsheet_backends._STARTED:
+        return
+    ours = {cheatsheet_backends.PAGE, Path(__file__).parent / "pages" / "test_keras_cheatsheet.py"}
+    if Path(str(item.path)) not in ours:
+        return
+    together = config.getvalue("dist") == "loadfile"
+    cheatsheet_backends.start_all(item.session.items if together else ())
+    config.pluginmanager.register(_CheatsheetPageOutcomes(cheatsheet_backends))
 
 
 class _CheatsheetPageOutcomes:

@@ -22,7 +22,9 @@ of failing on a difference.
 
 Under pytest-xdist (``tasks.py test`` runs ``-n`` workers with ``--dist loadfile``), a
 page's items all run in one worker, so its ``html`` item sees the blocks that ran. The
-workers share one site build, and the controller adds up what they counted.
+workers share one site build, and the controller adds up what they counted. The
+scheduler is ``loadfile``'s, except that a test module listed in ``RUNS_WITH_PAGE``
+joins its page's unit and the longest units are handed out first (``LONG_RUNNING``).
 """
 
 from __future__ import annotations
@@ -134,6 +136,53 @@ def pytest_testnodedown(node, error) -> None:
         counts["run"] += done["run"]
         counts["pages"] += done["pages"]
         counts["html"].add(Counts(**done["html"]))
+
+
+# Test modules that must run in the same xdist worker as the page they test, because
+# they use what its blocks did in that process: the cheatsheet's backend test reads the
+# outcome of the page's own TensorFlow runs instead of running each snippet again.
+RUNS_WITH_PAGE = {"tests/pages/test_keras_cheatsheet.py": "docs/keras/cheatsheet.md"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile``, except that each module in :data:`RUNS_WITH_PAGE` joins its
+    page's unit of work (the page's blocks run first: ``pytest_collection_modifyitems``)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class PageScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return RUNS_WITH_PAGE.get(scope, scope)
+
+        def _assign_work_unit(self, node) -> None:
+            # The longest units first, so that no worker starts one when the others are
+            # nearly done (xdist hands out the front of its queue).
+            longest = min(self.workqueue, key=_start_first)
+            self.workqueue.move_to_end(longest, last=False)
+            super()._assign_work_unit(node)
+
+    return PageScheduling(config, log)
+
+
+# What takes longest, for the order in which xdist hands out the units of work: a
+# notebook (one item, a whole kernel run), then files that start processes of their own.
+# The rest follow in xdist's order (the most tests first).
+LONG_RUNNING = (
+    "docs/keras/cheatsheet.md",
+    "tests/pages/test_tensorflow_distributed.py",
+    "docs/tensorflow/distributed.md",
+    "tests/test_docblocks_rejects.py",
+    "tests/test_browser.py",
+)
+
+
+def _start_first(scope: str) -> int:
+    if scope.endswith(".ipynb"):
+        return 0
+    return 1 if scope in LONG_RUNNING else 2
 
 
 def _shared_dir(config: pytest.Config) -> Path | None:

@@ -80,3 +80,53 @@ def test_tasks_update_and_test_touch_only_the_pages_named(argv, pytest_args):
     command = tasks.command_line(argv[0], argv[1:], Path("bin"))
     assert command[:3] == [Path("bin/python"), "-m", "pytest"]
     assert command[3:] == [str(tasks.WORKERS) if a == "WORKERS" else a for a in pytest_args]
+
+
+class _Node:
+    """Stands in for an xdist worker: records the tests it is sent."""
+
+    def __init__(self, name):
+        self.sent = []
+        self.gateway = type("Gateway", (), {"id": name})()
+        self.shutting_down = False
+
+    def send_runtest_some(self, indexes):
+        self.sent += indexes
+
+    def shutdown(self):
+        pass
+
+
+def test_parallel_scheduler_keeps_pages_whole_and_starts_long_units_first():
+    import docblocks
+
+    values = {"dist": "loadfile", "tx": ["2*popen"], "loadscopereorder": True}
+    config = type("Config", (), {"getvalue": lambda self, name: values[name]})()
+    config.option = type("Option", (), {"loadscopereorder": True})()
+    scheduler = docblocks.pytest_xdist_make_scheduler(config=config, log=None)
+    collection = [
+        "docs/index.md::line 5",
+        "docs/index.md::line 9",
+        "docs/index.md::html",
+        "docs/keras/cheatsheet.md::line 20",
+        "docs/keras/cheatsheet.md::html",
+        "docs/notebooks/first-model.ipynb::cells",
+        "tests/pages/test_keras_cheatsheet.py::test_a",
+        "tests/test_site.py::test_b",
+    ]
+    nodes = [_Node("gw0"), _Node("gw1")]
+    for node in nodes:
+        scheduler.add_node(node)
+        scheduler.add_node_collection(node, collection)
+    scheduler.schedule()
+    units = [{collection[i].split("::")[0] for i in node.sent} for node in nodes]
+    # Each worker first got the notebook or the cheatsheet page with its backend tests.
+    first = [collection[node.sent[0]] for node in nodes]
+    assert sorted(first) == [
+        "docs/keras/cheatsheet.md::line 20",
+        "docs/notebooks/first-model.ipynb::cells",
+    ]
+    cheatsheet = next(u for u in units if "docs/keras/cheatsheet.md" in u)
+    assert "tests/pages/test_keras_cheatsheet.py" in cheatsheet
+    index_sent = [i for node in nodes for i in node.sent if collection[i].startswith("docs/index")]
+    assert len(index_sent) == 3  # a page's items all went to one worker

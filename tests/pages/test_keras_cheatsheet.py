@@ -29,6 +29,7 @@ from pathlib import Path
 
 import cheatsheet_backends as cb
 import pytest
+from shown import output_after
 
 PAGE = cb.ROOT / "docs" / "keras" / "cheatsheet.md"
 LEGACY_DIR = cb.LEGACY_DIR
@@ -375,18 +376,6 @@ def _section(page: str, anchor: str) -> str:
     return "\n".join(lines[start:end])
 
 
-def _first_output(section: str) -> str:
-    """The first expected-output block of a section: the old line's."""
-    lines = section.splitlines()
-    marker = next(i for i, line in enumerate(lines) if "expected-output" in line)
-    body = []
-    for line in lines[marker + 2 :]:
-        if line.strip().startswith("```"):
-            break
-        body.append(line.strip())
-    return "\n".join(body)
-
-
 def test_legacy_table_matches_the_captured_messages():
     """The 'Today' column names exactly what the old line printed when the suite ran it;
     one row for each pair the page shows."""
@@ -401,7 +390,7 @@ def test_legacy_table_matches_the_captured_messages():
         old = re.findall(r'legacy/(\w+)\.py:old"', section)
         assert len(old) == 1, f"#{anchor} should show one old line"
         linked += old
-        printed = set(re.findall(r"^(\w+): ", _first_output(section), re.M))
+        printed = set(re.findall(r"^(\w+): ", output_after(PAGE, f"{{ #{anchor} }}"), re.M))
         assert printed == set(names), f"#{anchor}: table says {names}, the run printed {printed}"
     assert sorted(linked) == shown, "one table row for each old-vs-new pair"
 

@@ -13,8 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from shown import output_after
 from snippet_runner import ROOT, run_snippet
 
+PAGE = ROOT / "docs" / "tensorflow" / "distributed.md"
 SNIPPETS = ROOT / "snippets" / "tensorflow" / "distributed"
 QUIET = {
     "CUDA_VISIBLE_DEVICES": "-1",
@@ -74,24 +77,42 @@ def test_tf_config_shown_is_the_one_the_code_checks(capsys):
 def test_mirrored_strategy_trains_two_replicas():
     # The page's isolated block runs mirrored.py in a fresh process and the suite checks
     # that it printed exactly the output shown; here, that the shown numbers say it learned.
-    page = (ROOT / "docs" / "tensorflow" / "distributed.md").read_text()
-    out = page[page.index("replicas in sync: 2") :].split("```", 1)[0]
+    out = output_after(PAGE, "replicas in sync: 2")
     assert "weights are MirroredVariable" in out
     losses = json.loads(re.search(r"loss per epoch: (\[.*\])", out).group(1))
     assert losses == sorted(losses, reverse=True)
     assert float(re.search(r"test accuracy: ([\d.]+)", out).group(1)) > 0.85
 
 
-WORKER = f"""
+CLUSTER = f"""
 import runpy
+import keras
 import numpy as np
 ns = runpy.run_path({str(SNIPPETS / "multi_worker.py")!r}, run_name="__main__")
 print("checksum", sum(float(np.abs(w).sum()) for w in ns["model"].get_weights()))
+
+# The page's warning, in the same cluster: Model.fit under this strategy fails.
+with ns["strategy"].scope():
+    probe = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+    probe.compile(optimizer="sgd", loss="mse")
+try:
+    probe.fit(np.ones((64, 4)), np.ones((64, 1)), batch_size=16, epochs=1, verbose=0)
+    print("fit: ran")
+except ValueError as err:
+    print("fit: ValueError", "PerReplica" in str(err))
 """
 
 
-def test_two_workers_train_one_model(tmp_path):
-    results = _run_workers(WORKER, 2, tmp_path)
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory) -> tuple[Path, list]:
+    """The page's multi_worker.py run as two workers on localhost, then the fit probe.
+    One cluster for both tests below: each start costs two TensorFlow imports."""
+    cwd = tmp_path_factory.mktemp("cluster")
+    return cwd, _run_workers(CLUSTER, 2, cwd)
+
+
+def test_two_workers_train_one_model(cluster):
+    cwd, results = cluster
     for code, out, err in results:
         assert code == 0, err[-3000:]
         assert "2 replicas in sync" in out
@@ -101,34 +122,17 @@ def test_two_workers_train_one_model(tmp_path):
     assert first.split("\n", 1)[1] == second.split("\n", 1)[1]
     assert "worker 0:" in first and "worker 1:" in second
     # Only the chief saved the model.
-    assert (tmp_path / "digits_mlp.keras").is_file()
+    assert (cwd / "digits_mlp.keras").is_file()
 
 
-FIT = """
-import keras
-import numpy as np
-import tensorflow as tf
-
-strategy = tf.distribute.MultiWorkerMirroredStrategy()
-with strategy.scope():
-    model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
-    model.compile(optimizer="sgd", loss="mse")
-try:
-    model.fit(np.ones((64, 4)), np.ones((64, 1)), batch_size=16, epochs=1, verbose=0)
-    print("fit ran")
-except ValueError as err:
-    print("ValueError", "PerReplica" in str(err))
-"""
-
-
-def test_keras_fit_still_fails_with_multi_worker_mirrored(tmp_path):
+def test_keras_fit_still_fails_with_multi_worker_mirrored(cluster):
     """The page warns that Model.fit fails under MultiWorkerMirroredStrategy
     (keras-team/keras#20585). If this test fails, Keras has fixed it: update the
     warning on the page and consider showing fit again."""
-    results = _run_workers(FIT, 2, tmp_path)
+    _, results = cluster
     for code, out, err in results:
         assert code == 0, err[-3000:]
-        assert out.strip() == "ValueError True"
+        assert out.strip().endswith("\nfit: ValueError True"), out
 
 
 def test_exercise_solutions(capsys):
@@ -138,12 +142,6 @@ def test_exercise_solutions(capsys):
     assert "TF_CONFIG" not in os.environ
     assert ns["default"].num_replicas_in_sync == 1
     assert ns["weight"].device.endswith("CPU:0")
-
-
-def _shown_output_after(marker: str) -> str:
-    page = (ROOT / "docs" / "tensorflow" / "distributed.md").read_text(encoding="utf-8")
-    block = page[page.index(marker) :]
-    return block[block.index("```text\n") + len("```text\n") :].split("```", 1)[0]
 
 
 def test_checkpoint_manager_resumes_the_run_that_failed(tmp_path, capsys):
@@ -162,7 +160,7 @@ def test_checkpoint_manager_resumes_the_run_that_failed(tmp_path, capsys):
 
 def test_backup_and_restore_resumed_instead_of_starting_again():
     # The page's block ran in this session and printed exactly this; here, what it shows.
-    out = _shown_output_after("backup_and_restore.py:backup-and-restore")
+    out = output_after(PAGE, "backup_and_restore.py:backup-and-restore")
     losses = [float(x) for x in re.findall(r"epoch \d: loss ([\d.]+)", out)]
     assert len(losses) == 6 and losses == sorted(losses, reverse=True)  # no restart from 1
     assert "epochs run after the restart: [4, 5, 6]" in out

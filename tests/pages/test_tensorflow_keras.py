@@ -8,6 +8,7 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+from shown import output_after
 from snippet_runner import ROOT, run_snippet
 
 from dlcourse.datasets import load_digits_images
@@ -28,9 +29,7 @@ def _shown_workflow_output() -> str:
     """The output the page shows under its first-model chain (the suite compares it
     with what the chain printed, so reading it here reads the run without training
     the model a second time)."""
-    page = PAGE.read_text(encoding="utf-8")
-    start = page.index("train: (1347, 8, 8, 1)")
-    return page[start:].split("```", 1)[0]
+    return output_after(PAGE, "train: (1347, 8, 8, 1)")
 
 
 def test_workflow_learns_the_digits():

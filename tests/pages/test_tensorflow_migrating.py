@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 import tensorflow as tf
+from shown import output_after
 from snippet_runner import ROOT, run_snippet
 
 PAGE = ROOT / "docs" / "tensorflow" / "migrating.md"
@@ -20,19 +21,6 @@ def _page() -> str:
 
 def _part(page: str, start: str, end: str) -> str:
     return page[page.index(start) : page.index(end)]
-
-
-def _output_after(page: str, anchor: str) -> str:
-    """The first expected-output block after the heading ``{ #anchor }``, dedented."""
-    lines = page.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.endswith(f"{{ #{anchor} }}"))
-    marker = next(i for i in range(start, len(lines)) if "expected-output" in lines[i])
-    body = []
-    for line in lines[marker + 2 :]:
-        if line.strip().startswith("```"):
-            break
-        body.append(line.strip())
-    return "\n".join(body)
 
 
 def _calls_and_messages(output: str) -> list[tuple[str, str]]:
@@ -52,7 +40,7 @@ def _rows(table_part: str) -> list[tuple[str, set[str], str]]:
 
 
 def test_each_old_tensorflow_call_raises_the_error_shown():
-    pairs = _calls_and_messages(_output_after(_page(), "tf1-errors"))
+    pairs = _calls_and_messages(output_after(PAGE, "{ #tf1-errors }"))
     assert len(pairs) == 9
     for line, shown in pairs:
         try:
@@ -64,7 +52,7 @@ def test_each_old_tensorflow_call_raises_the_error_shown():
 
 
 def test_renamed_calls_fail_or_do_nothing_in_eager_mode():
-    pairs = _calls_and_messages(_output_after(_page(), "compat-v1"))
+    pairs = _calls_and_messages(output_after(PAGE, "{ #compat-v1 }"))
     v1 = tf.compat.v1
     for call, shown in pairs:
         try:
@@ -79,8 +67,8 @@ def test_renamed_calls_fail_or_do_nothing_in_eager_mode():
 def test_tensorflow_table_names_what_each_old_call_raised():
     page = _page()
     printed = {
-        "tf1-errors": _calls_and_messages(_output_after(page, "tf1-errors")),
-        "compat-v1": _calls_and_messages(_output_after(page, "compat-v1")),
+        "tf1-errors": _calls_and_messages(output_after(PAGE, "{ #tf1-errors }")),
+        "compat-v1": _calls_and_messages(output_after(PAGE, "{ #compat-v1 }")),
     }
     rows = _rows(_part(page, "## TensorFlow 1.x", "### What the old calls do today"))
     assert len(rows) == 9
@@ -102,7 +90,7 @@ def test_keras_table_names_what_each_old_line_printed():
     rows = _rows(_part(page, "## Keras 1 and 2", "### `output_dim` became `units`"))
     assert len(rows) == len(list(LEGACY_DIR.glob("*.py")))
     for call, names, anchor in rows:
-        output = _output_after(page, anchor)
+        output = output_after(PAGE, f"{{ #{anchor} }}")
         raised = set(re.findall(r"^(\w+): ", output, re.M))
         assert raised == names, f"{call} (#{anchor}): table says {names}, the run printed {raised}"
 
@@ -160,7 +148,6 @@ def test_exercise_solutions():
     assert ns["total"].numpy() == 143.0
     # Exercise 2 trains a model: read the numbers its shown output (compared by the
     # suite with what the solution printed) instead of training it again.
-    page = _page()
-    shown = page[page.index("training accuracy: ") :].split("```", 1)[0]
+    shown = output_after(PAGE, "training accuracy: ")
     assert float(re.search(r"training accuracy: ([\d.]+)", shown).group(1)) > 0.8
     assert "classes: [0 1 2] true: [0 1 2]" in shown
