@@ -50,47 +50,43 @@ for name, optimizer in optimizers.items():
     )
 # --8<-- [end:compare]
 
-# --8<-- [start:figure]
+# --8<-- [start:plot]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(figsize=(6.4, 3.6))
-for name, losses in curves.items():
-    ax.plot(np.arange(1, len(losses) + 1), losses, label=name)
-ax.axhline(best_loss, color="grey", linestyle="--", linewidth=1, label="lowest possible")
-ax.set_yscale("log")
-ax.set_xlabel("step")
-ax.set_ylabel("training loss (MSE, log scale)")
-ax.set_title("Same problem, same learning rate 0.1")
-ax.grid(alpha=0.3)
-ax.legend()
-fig.tight_layout()
-fig.savefig("losses-optimizers-compare.png", dpi=100)
+
+def plot_losses(curves, title, filename):
+    """One line per run on a log scale, above the dashed floor no weights can beat."""
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    for label, losses in curves.items():
+        ax.plot(np.arange(1, len(losses) + 1), losses, label=label)
+    ax.axhline(best_loss, color="grey", linestyle="--", linewidth=1, label="lowest possible")
+    ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("training loss (MSE, log scale)")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(filename, dpi=100)
+
+
+# --8<-- [end:plot]
+
+# --8<-- [start:figure]
+plot_losses(curves, "Same problem, same learning rate 0.1", "losses-optimizers-compare.png")
 # --8<-- [end:figure]
 
 # --8<-- [start:learning-rate]
-import matplotlib.pyplot as plt
-
 curvatures = np.linalg.eigvalsh(2 / n * features.T @ features)  # (4)!
 print(f"curvatures {curvatures[0]:.3f} and {curvatures[1]:.3f}")
 limit = 2 / curvatures[1]
 print(f"plain SGD diverges for learning rates above 2 / {curvatures[1]:.3f} = {limit:.2f}")
 
 sweep = {}
-for learning_rate in [0.01, 1.0, 1.2]:
-    sweep[learning_rate], _ = train(keras.optimizers.SGD(learning_rate=learning_rate), steps=100)
-    print(f"learning rate {learning_rate:<4}  loss at step 100: {sweep[learning_rate][-1]:.3g}")
-
-fig, ax = plt.subplots(figsize=(6.4, 3.6))
 labels = {0.01: "0.01: too small", 1.0: "1.0: about right", 1.2: "1.2: too large"}
-for learning_rate, losses in sweep.items():
-    ax.plot(np.arange(1, len(losses) + 1), losses, label=labels[learning_rate])
-ax.axhline(best_loss, color="grey", linestyle="--", linewidth=1, label="lowest possible")
-ax.set_yscale("log")
-ax.set_xlabel("step")
-ax.set_ylabel("training loss (MSE, log scale)")
-ax.set_title("Plain SGD at three learning rates")
-ax.grid(alpha=0.3)
-ax.legend()
-fig.tight_layout()
-fig.savefig("losses-optimizers-learning-rate.png", dpi=100)
+for learning_rate, label in labels.items():
+    sweep[label], _ = train(keras.optimizers.SGD(learning_rate=learning_rate), steps=100)
+    print(f"learning rate {learning_rate:<4}  loss at step 100: {sweep[label][-1]:.3g}")
+
+plot_losses(sweep, "Plain SGD at three learning rates", "losses-optimizers-learning-rate.png")
 # --8<-- [end:learning-rate]
