@@ -6,6 +6,7 @@
     python3 tasks.py update    # regenerate every output shown on the pages
     python3 tasks.py build     # strict build into site/
     python3 tasks.py lock      # re-pin requirements/constraints.txt
+    python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
 
 Set-up creates `.venv/`, installs the pinned dependencies and fetches the
 browser-side assets (Mermaid) from the npm registry. It is skipped when
@@ -143,6 +144,8 @@ def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path
         return [bindir / "mkdocs", "serve", "--livereload", *rest]
     if command == "build":
         return [bindir / "mkdocs", "build", "--strict", *rest]
+    if command == "lighthouse":
+        return [bindir / "python", ROOT / "tools" / "lighthouse.py", *rest]
     if command == "update":
         # Only the pages named, if any (`update docs/index.md`); every page otherwise.
         named = [a for a in rest if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
@@ -171,7 +174,7 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         setup(latest)
         return 0
-    if command not in {"serve", "build", "test", "update"}:
+    if command not in {"serve", "build", "test", "update", "lighthouse"}:
         print(__doc__)
         return 0 if command == "help" else 2
     bindir = setup(latest)
