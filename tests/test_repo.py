@@ -59,6 +59,17 @@ def test_pins_cover_tensorflow_and_keras():
     assert "+cpu" not in pins  # platform-specific local versions would break other machines
 
 
+def test_vendoring_with_no_assets_needs_no_npm(tmp_path, monkeypatch):
+    import tasks
+
+    spec = tmp_path / "assets.json"
+    spec.write_text('{"_comment": "nothing to fetch"}')
+    monkeypatch.setattr(tasks, "ASSETS", spec)
+    monkeypatch.setattr(tasks.shutil, "which", lambda *a, **k: None)  # no npm anywhere
+    assert tasks.vendored()
+    tasks.vendor(tmp_path / "bin")  # returns: it would exit if it looked for npm
+
+
 @pytest.mark.parametrize(
     ("argv", "pytest_args"),
     [

@@ -1,4 +1,4 @@
-"""The site builds strictly, fast, without TensorFlow, and renders math and diagrams itself."""
+"""The site builds strictly, fast, without TensorFlow, and renders math itself."""
 
 import re
 from types import SimpleNamespace
@@ -25,15 +25,6 @@ def test_math_is_mathml_and_needs_no_script(built_site):
     assert "<math" in html
     assert 'class="arithmatex"' not in html  # every formula was converted
     assert not re.search(r"mathjax|katex", html, re.I)
-
-
-def test_mermaid_is_served_by_the_site_only_where_a_diagram_is(built_site):
-    site = built_site["dir"]
-    testing = (site / "testing" / "index.html").read_text()
-    assert 'class="mermaid"' in testing
-    assert 'src="../assets/vendor/mermaid/mermaid.min.js"' in testing
-    assert "mermaid.min.js" not in (site / "index.html").read_text()
-    assert (site / "assets" / "vendor" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
 
 
 def test_no_page_references_another_host_for_assets(built_site):

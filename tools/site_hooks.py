@@ -4,9 +4,6 @@
   need no math script at all.
 * Notebook pages load the MathJax copy that the ``jupyter-server-mathjax`` package
   ships, served from this site.
-* Mermaid comes from ``docs/assets/vendor/`` (fetched by ``python3 tasks.py setup``);
-  ``overrides/main.html`` loads it before Material's bundle so Material never
-  fetches its own copy.
 * A block marked ``<!--pytest.mark.skip(reason="...")-->`` or ``xfail`` gets a
   visible note with the reason (and, for xfail, the expected error), because the
   comment itself is invisible. Marks are parsed by ``tools/marks.py``, as in the tests.
@@ -26,11 +23,9 @@ from pathlib import Path
 
 from latex2mathml.converter import convert
 from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path while hooks load
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
-MERMAID = Path("assets/vendor/mermaid/mermaid.min.js")
 MATHJAX_PLACEHOLDER = "SITE-MATHJAX"
 MATHJAX_DEST = "assets/vendor/mathjax"
 ARITHMATEX = re.compile(
@@ -104,12 +99,6 @@ def _mathml(match: re.Match) -> str:
 
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
-    vendored = Path(config["docs_dir"]) / MERMAID
-    if 'class="mermaid"' in content and not vendored.exists():
-        raise PluginError(
-            f"{page.file.src_path} has a diagram, but {vendored} is missing. Run `python3 "
-            "tasks.py setup` (or `serve`/`test`), which fetches the pinned Mermaid release."
-        )
     if MATHJAX_PLACEHOLDER in content:
         content = content.replace(MATHJAX_PLACEHOLDER, get_relative_url(MATHJAX_DEST, page.url))
     return content
