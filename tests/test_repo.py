@@ -38,6 +38,8 @@ def test_zizmor_finds_nothing():
 def test_actions_are_pinned_and_permissions_least(workflow):
     text = workflow.read_text()
     for uses in re.findall(r"uses:\s*(\S+)", text):
+        if re.fullmatch(r"\./\.github/workflows/[\w.-]+\.yml", uses):
+            continue  # a workflow of this repository, at the same commit
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{workflow.name}: {uses}"
     spec = yaml.safe_load(text)
     assert "permissions" in spec and "concurrency" in spec, workflow.name
@@ -50,6 +52,15 @@ def test_ci_and_workflows_run_the_readme_test_command():
     assert readme.index(command) < readme.index("\n## "), "the README opens with the command"
     assert f"exec {command}" in (ROOT / ".ci" / "run").read_text()
     assert f"run: {command}" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+
+
+def test_the_site_is_deployed_only_after_the_suite_passed():
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    jobs = deploy["jobs"]
+    assert jobs["test"]["uses"].startswith("./.github/workflows/test.yml")
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    assert "workflow_call" in test[True]  # YAML reads the key `on` as True
 
 
 def test_pins_cover_tensorflow_and_keras():
