@@ -11,9 +11,10 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from pages import SiteConfig, normal_code, read_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import browser, served  # noqa: F401
 
@@ -130,3 +131,60 @@ def test_search_finds_every_page_that_uses_a_term(served, browser):
             missing = sorted(set(expected[term]) - set(shown))
             pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
         visit.close()
+
+
+COPY_PAGES = ["tensorflow/autodiff.md", "keras/cheatsheet.md"]
+ANNOTATION = re.compile(r"[ \t]*# \(\d+\)!")  # Material shows these as (1) markers, not code
+
+
+def python_fences(page: str) -> list[str]:
+    """The Python blocks of a page, in order, as the suite runs them (snippets expanded)."""
+    config = SiteConfig.load(ROOT / "mkdocs.yml")
+    read = read_page(ROOT / "docs" / page, config, Path("docs") / page)
+    return [f.text for f in read.fences if f.char == "`" and f.lang in {"python", "py"}]
+
+
+def test_copy_button_copies_the_code_the_suite_ran(served, browser):
+    base, _ = served
+    urls = [base + page.removesuffix(".md") + "/" for page in COPY_PAGES]
+    permissions = ["clipboard-read", "clipboard-write"]
+    visits = visit_all(browser, urls, permissions=permissions)
+    for page, visit in zip(COPY_PAGES, visits, strict=True):
+        expected = python_fences(page)
+        blocks = visit.page.locator("div.language-python.highlight")
+        assert blocks.count() == len(expected), f"{page}: Python blocks on the built page"
+        shown = [i for i in range(len(expected)) if blocks.nth(i).is_visible()]  # not folded
+        for i in sorted({shown[0], shown[1], shown[len(shown) // 2], shown[-1]}):
+            visit.page.evaluate("() => navigator.clipboard.writeText('')")
+            blocks.nth(i).hover()
+            blocks.nth(i).locator("button.md-code__button[title='Copy to clipboard']").click()
+            visit.page.wait_for_function(
+                "async () => (await navigator.clipboard.readText()) !== ''"
+            )
+            copied = visit.page.evaluate("() => navigator.clipboard.readText()")
+            want = normal_code(ANNOTATION.sub("", expected[i]))
+            assert normal_code(copied) == want, f"{page}: Python block {i + 1} copies other text"
+        visit.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_notebook_page_math_renders_and_download_is_the_notebook(served, browser, notebook):
+    base, _ = served
+    url = base + notebook.with_suffix("").as_posix() + "/"
+    (visit,) = visit_all(browser, [url])
+    assert not visit.failed, f"{notebook}: failed requests {visit.failed}"
+    source = json.loads((ROOT / "docs" / notebook).read_text(encoding="utf-8"))
+    markdown = [c for c in source["cells"] if c["cell_type"] == "markdown"]
+    has_math = any("$" in "".join(c["source"]) for c in markdown)
+    maths = visit.page.locator("math")
+    assert maths.count() >= (1 if has_math else 0)
+    for i in range(maths.count()):
+        box = maths.nth(i).bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0, f"{notebook}: math {i} not drawn"
+    href = visit.page.locator("a.dl-download").get_attribute("href")
+    response = visit.page.request.get(urljoin(url, href))
+    assert response.status == 200, f"{notebook}: {href} answers {response.status}"
+    downloaded = json.loads(response.body())
+    cells = [(c["cell_type"], "".join(c["source"])) for c in downloaded["cells"]]
+    assert cells == [(c["cell_type"], "".join(c["source"])) for c in source["cells"]]
+    visit.close()
