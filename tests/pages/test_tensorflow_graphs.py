@@ -1,32 +1,44 @@
 """Claims the computation graphs page makes about tf.function, its graphs and retracing."""
 
-import re
-from pathlib import Path
-
 import numpy as np
+from matplotlib.text import Annotation
 from snippet_runner import ROOT, run_snippet
 
 PAGE = ROOT / "docs" / "tensorflow" / "graphs.md"
 
 
-def _mermaid_edges(text: str) -> set[tuple[str, str]]:
-    block = re.search(r"```mermaid\n(.*?)```", text, re.S).group(1)
+def _drawn_graph(ax) -> tuple[set[str], set[tuple[str, str]]]:
+    """The nodes (boxes) and edges (arrows) a matplotlib drawing shows, read from its artists."""
+    boxes = {t: t.get_text().split("\n")[0].split(":")[0] for t in ax.texts if t.get_text()}
+    at = {tuple(np.round(box.get_position(), 6)): name for box, name in boxes.items()}
+    assert len(at) == len(boxes), "two boxes drawn at the same place"
     edges = set()
-    for line in block.splitlines():
-        m = re.match(r"\s*(\w+)\b.*?-->\s*(?:\|[^|]*\|\s*)?(\w+)", line)
-        if m:
-            edges.add((m.group(1), m.group(2)))
-    return edges
+    for arrow in (t for t in ax.texts if isinstance(t, Annotation) and not t.get_text()):
+        start, end = tuple(np.round(arrow.xyann, 6)), tuple(np.round(arrow.xy, 6))
+        edges.add((at[start], at[end]))
+        # The arrow is clipped to the two boxes it joins, so it is seen to join them.
+        patches = (arrow.arrow_patch.patchA, arrow.arrow_patch.patchB)
+        by_patch = {box.get_bbox_patch(): name for box, name in boxes.items()}
+        assert tuple(by_patch[p] for p in patches) == (at[start], at[end])
+    return set(boxes.values()), edges
 
 
-def test_traced_graph_matches_the_diagram_on_the_page():
-    ns = run_snippet("snippets/tensorflow/graphs/function.py")
+def test_traced_graph_is_the_diagram_on_the_page(tmp_path):
+    ns = run_snippet("snippets/tensorflow/graphs/function.py", tmp_path)
     np.testing.assert_allclose(ns["affine"](ns["x"], ns["w"], ns["b"]).numpy(), [[-0.5], [-1.5]])
     graph = ns["concrete"].graph
+    nodes = {op.name for op in graph.get_operations()}
     edges = {(t.op.name, op.name) for op in graph.get_operations() for t in op.inputs}
-    assert edges == _mermaid_edges(Path(PAGE).read_text(encoding="utf-8"))
+    assert (nodes, edges) == _drawn_graph(ns["ax"])
+    assert len(edges) == 5  # x, w -> MatMul; MatMul, b -> add; add -> Identity
     placeholders = [op.name for op in graph.get_operations() if op.type == "Placeholder"]
     assert placeholders == ["x", "w", "b"]  # the arguments became the graph's inputs
+    # The page shows this very drawing (the suite compares the file byte for byte).
+    page = PAGE.read_text(encoding="utf-8")
+    assert '--8<-- "snippets/tensorflow/graphs/function.py:diagram"' in page
+    assert "](figures/affine-graph.png)" in page
+    drawn = (tmp_path / "affine-graph.png").read_bytes()
+    assert drawn == (PAGE.parent / "figures" / "affine-graph.png").read_bytes()
 
 
 def test_retracing_counts():

@@ -1,0 +1,190 @@
+"""The built site as a reader meets it, in headless Chromium: what a first visit weighs,
+what search finds, what the copy buttons copy, and the notebook pages' math and download."""
+
+# ruff: noqa: F811 - the tests take the fixtures imported from test_browser as arguments
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from pages import SiteConfig, normal_code, read_page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from test_browser import browser, served  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET_GZIP = 300 * 1024  # bytes a first visit may load, gzip-compressed, on every page
+SEARCH_TERMS = ["GradientTape", "Conv2D", "tf.function", "dropout", "transfer learning"]
+NOTEBOOKS = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.ipynb"))
+
+
+class Visit:
+    """One page opened in a fresh browser context (an empty cache: a first visit)."""
+
+    def __init__(self, browser, url: str, **context_options):
+        self.url = url
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, **context_options
+        )
+        self.page = self.context.new_page()
+        self.loaded: list[str] = []  # every request that finished, the page's and its workers'
+        self.failed: list[str] = []
+        self.page.on("requestfinished", lambda r: self.loaded.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"),
+        )
+        self.page.goto(url, wait_until="commit")  # returns at once; the page loads meanwhile
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def visit_all(browser, urls: list[str], **context_options) -> list[Visit]:
+    """Open every URL at once, each in its own context, and wait until all have loaded."""
+    visits = [Visit(browser, url, **context_options) for url in urls]
+    for visit in visits:
+        visit.page.wait_for_load_state("networkidle")
+    return visits
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).parent.as_posix() + "/" for p in site.rglob("index.html"))
+
+
+@cache
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def local_file(site: Path, base: str, url: str) -> Path:
+    path = unquote(urlsplit(url).path).removeprefix(urlsplit(base).path)
+    file = site / path
+    return file / "index.html" if path.endswith("/") or file.is_dir() else file
+
+
+def test_first_visit_weighs_at_most_300_kb_gzip_on_every_page(served, browser):
+    base, site = served
+    pages = site_pages(site)
+    visits = visit_all(browser, [base + page.lstrip("/") for page in pages])
+    weights = {}
+    for page, visit in zip(pages, visits, strict=True):
+        assert not visit.failed, f"{page}: failed requests {visit.failed}"
+        files = {local_file(site, base, url) for url in visit.loaded if url.startswith(base)}
+        weights[page] = (sum(gzip_size(f) for f in files), len(files))
+        visit.close()
+    heaviest = sorted(weights.items(), key=lambda item: -item[1][0])
+    print("\nheaviest first visits (gzip):")
+    for page, (size, count) in heaviest[:3]:
+        print(f"  {size / 1024:6.1f} KB in {count:2d} files  {page}")
+    over = {page: size for page, (size, _) in weights.items() if size > BUDGET_GZIP}
+    assert not over, f"over the {BUDGET_GZIP // 1024} KB budget: {over}"
+
+
+def pages_containing(site: Path, term: str) -> set[str]:
+    """Pages (as search result URLs name them) whose indexed text contains ``term``."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    wanted = " ".join(term.lower().split())
+    found = set()
+    for doc in index["docs"]:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
+        if wanted in " ".join(text.lower().split()):
+            found.add(doc["location"].split("#")[0])
+    return found
+
+
+FOUND_ALL = """([base, wanted]) => {
+    const found = new Set([...document.querySelectorAll(
+        "li.md-search-result__item > a.md-search-result__link")].map(
+        a => a.href.split(/[?#]/)[0].slice(base.length)));
+    const wrap = document.querySelector(".md-search__scrollwrap");
+    wrap.scrollTop = wrap.scrollHeight;  // Material renders more results as the list scrolls
+    return wanted.every(page => found.has(page)) || [...found];
+}"""
+
+
+def test_search_finds_every_page_that_uses_a_term(served, browser):
+    base, site = served
+    expected = {term: sorted(pages_containing(site, term)) for term in SEARCH_TERMS}
+    for term, pages in expected.items():
+        assert len(pages) >= 2, f"{term!r}: this test needs a term that several pages use"
+    visits = visit_all(browser, [base] * len(SEARCH_TERMS))
+    for term, visit in zip(SEARCH_TERMS, visits, strict=True):
+        box = visit.page.locator("input.md-search__input")
+        box.click()
+        box.fill(term)
+        box.press("End")  # Material searches on a key press, as when a reader types
+    for term, visit in zip(SEARCH_TERMS, visits, strict=True):
+        try:
+            visit.page.wait_for_function(FOUND_ALL, arg=[base, expected[term]], timeout=5_000)
+        except PlaywrightTimeout:
+            shown = visit.page.evaluate(FOUND_ALL, [base, expected[term]])
+            missing = sorted(set(expected[term]) - set(shown))
+            pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
+        visit.close()
+
+
+COPY_PAGES = ["tensorflow/autodiff.md", "keras/cheatsheet.md"]
+ANNOTATION = re.compile(r"[ \t]*# \(\d+\)!")  # Material shows these as (1) markers, not code
+
+
+def python_fences(page: str) -> list[str]:
+    """The Python blocks of a page, in order, as the suite runs them (snippets expanded)."""
+    config = SiteConfig.load(ROOT / "mkdocs.yml")
+    read = read_page(ROOT / "docs" / page, config, Path("docs") / page)
+    return [f.text for f in read.fences if f.char == "`" and f.lang in {"python", "py"}]
+
+
+def test_copy_button_copies_the_code_the_suite_ran(served, browser):
+    base, _ = served
+    urls = [base + page.removesuffix(".md") + "/" for page in COPY_PAGES]
+    permissions = ["clipboard-read", "clipboard-write"]
+    visits = visit_all(browser, urls, permissions=permissions)
+    for page, visit in zip(COPY_PAGES, visits, strict=True):
+        expected = python_fences(page)
+        blocks = visit.page.locator("div.language-python.highlight")
+        assert blocks.count() == len(expected), f"{page}: Python blocks on the built page"
+        shown = [i for i in range(len(expected)) if blocks.nth(i).is_visible()]  # not folded
+        for i in sorted({shown[0], shown[1], shown[len(shown) // 2], shown[-1]}):
+            visit.page.evaluate("() => navigator.clipboard.writeText('')")
+            blocks.nth(i).hover()
+            blocks.nth(i).locator("button.md-code__button[title='Copy to clipboard']").click()
+            visit.page.wait_for_function(
+                "async () => (await navigator.clipboard.readText()) !== ''"
+            )
+            copied = visit.page.evaluate("() => navigator.clipboard.readText()")
+            want = normal_code(ANNOTATION.sub("", expected[i]))
+            assert normal_code(copied) == want, f"{page}: Python block {i + 1} copies other text"
+        visit.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_notebook_page_math_renders_and_download_is_the_notebook(served, browser, notebook):
+    base, _ = served
+    url = base + notebook.with_suffix("").as_posix() + "/"
+    (visit,) = visit_all(browser, [url])
+    assert not visit.failed, f"{notebook}: failed requests {visit.failed}"
+    source = json.loads((ROOT / "docs" / notebook).read_text(encoding="utf-8"))
+    markdown = [c for c in source["cells"] if c["cell_type"] == "markdown"]
+    has_math = any("$" in "".join(c["source"]) for c in markdown)
+    maths = visit.page.locator("math")
+    assert maths.count() >= (1 if has_math else 0)
+    for i in range(maths.count()):
+        box = maths.nth(i).bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0, f"{notebook}: math {i} not drawn"
+    href = visit.page.locator("a.dl-download").get_attribute("href")
+    response = visit.page.request.get(urljoin(url, href))
+    assert response.status == 200, f"{notebook}: {href} answers {response.status}"
+    downloaded = json.loads(response.body())
+    cells = [(c["cell_type"], "".join(c["source"])) for c in downloaded["cells"]]
+    assert cells == [(c["cell_type"], "".join(c["source"])) for c in source["cells"]]
+    visit.close()
