@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from pages import SiteConfig, normal_code, read_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import browser, served  # noqa: F401
@@ -187,4 +188,32 @@ def test_notebook_page_math_renders_and_download_is_the_notebook(served, browser
     downloaded = json.loads(response.body())
     cells = [(c["cell_type"], "".join(c["source"])) for c in downloaded["cells"]]
     assert cells == [(c["cell_type"], "".join(c["source"])) for c in source["cells"]]
+    visit.close()
+
+
+def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browser):
+    base, _ = served
+    source = (ROOT / "docs" / "keras" / "cheatsheet.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(source.split("---\n")[1])
+    (visit,) = visit_all(browser, [base + "keras/cheatsheet/"])
+    page = visit.page
+    page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
+    page.get_by_role("button", name="Print the two-page sheet").click()
+    pdf = page.pdf(format="A4")
+    sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert sheets <= 2, f"the two-page sheet prints on {sheets} A4 sheets"
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => [...document.querySelectorAll('section.dl-sheet-yes, section.dl-sheet-no')]
+            .filter(s => getComputedStyle(s).display !== 'none')
+            .map(s => s.querySelector('h2, h3').id)"""
+    )
+    assert printed == front["print_sheet"]
+    # Every line of code on the sheet is a block the suite ran: the page's own blocks.
+    ran = {normal_code(ANNOTATION.sub("", code)) for code in python_fences("keras/cheatsheet.md")}
+    blocks = page.locator("section.dl-sheet-yes div.language-python.highlight code")
+    assert blocks.count() >= len(printed)
+    for i in range(blocks.count()):
+        text = normal_code(ANNOTATION.sub("", blocks.nth(i).text_content()))
+        assert text in ran, f"printed block {i + 1} is not one the suite ran:\n{text[:300]}"
     visit.close()

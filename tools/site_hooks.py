@@ -11,6 +11,10 @@
 * Every page says which TensorFlow and Keras the examples were verified with, read from
   ``requirements/constraints.txt``, and the date of the build (the deploy workflow builds
   only after the suite passed); ``overrides/main.html`` shows it.
+* A page whose front matter lists ``print_sheet: [anchor, ...]`` (the Keras cheatsheet)
+  gets a "Print the two-page sheet" button: its sections (``h2`` or ``h3``) are wrapped in
+  ``<section>`` elements marked for the compact print view in ``extra.css``, which prints
+  only the listed sections' headings, code and outputs, in two columns.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -142,8 +146,37 @@ def notebook_math(content: str) -> str:
     return "".join(cells)
 
 
+SECTION_START = re.compile(r'(?=<h[23] id="(?P<id>[^"]+)")')
+H1_END = re.compile(r"(</h1>)")
+SHEET_BUTTON = (
+    '<p class="dl-sheet-button"><button type="button" class="md-button" onclick="'
+    "document.body.classList.add('dl-sheet');"
+    "addEventListener('afterprint', () => document.body.classList.remove('dl-sheet'), "
+    "{once: true});print()"
+    '">Print the two-page sheet</button></p>'
+)
+
+
+def print_sheet(content: str, keep: list[str], where: str) -> str:
+    """Wrap each ``<h2>`` or ``<h3>`` section (a heading and what follows it, up to the next
+    such heading) in a ``<section>`` marked ``dl-sheet-yes`` if its heading's id is in
+    ``keep`` (else ``dl-sheet-no``), and put the print button after the title."""
+    parts = SECTION_START.split(content)  # [intro, id, section, id, section, ...]
+    ids = parts[1::2]
+    unknown = sorted(set(keep) - set(ids))
+    if unknown:
+        raise ValueError(f"{where}: print_sheet names no section {unknown}; its ids: {ids}")
+    out = [parts[0]]
+    for anchor, section in zip(ids, parts[2::2], strict=True):
+        mark = "yes" if anchor in keep else "no"
+        out.append(f'<section class="dl-sheet-{mark}">{section}</section>')
+    return H1_END.sub(r"\1" + SHEET_BUTTON, "".join(out), count=1)
+
+
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
     if page.file.src_path.endswith(".ipynb"):
         content = notebook_math(content)
+    if page.meta.get("print_sheet"):
+        content = print_sheet(content, list(page.meta["print_sheet"]), page.file.src_path)
     return content
