@@ -35,6 +35,9 @@ def make_site(dest: Path, drop: list[str] = ()) -> Path:
     shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
     for name in ("tools", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The hook reads the pinned versions for the stamp on every page.
+    (dest / "requirements").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "requirements" / "constraints.txt", dest / "requirements")
     config = dest / "mkdocs.yml"
     config.write_text(
         re.sub(r"^INHERIT: .*$", f"INHERIT: {ROOT / 'mkdocs.yml'}", config.read_text(), flags=re.M)

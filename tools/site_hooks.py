@@ -89,6 +89,13 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    """The stamp links to how the site is tested, where the site has that page."""
+    testing = files.get_file_from_path("testing.md")
+    config["extra"]["verified"]["testing"] = testing.url if testing else None
+    return files
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if config is not None and DLCOURSE_FROM_GIT in markdown:
         markdown = markdown.replace(

@@ -107,7 +107,7 @@ def test_hook_names_the_repository_and_commit(tmp_path):
     commit = _head() or "main"
     assert site_hooks.built_commit(ROOT) == commit
     assert site_hooks.built_commit(tmp_path) == "main"  # not a git checkout
-    site_hooks.on_config(FakeConfig())
+    site_hooks.on_config(FakeConfig(extra={}))
     config = FakeConfig(repo_url="https://github.com/someone/fork/")
     out = site_hooks.on_page_markdown(PAGE.read_text(), None, config, None)
     assert f'pip install "dlcourse @ git+https://github.com/someone/fork@{commit}"' in out
