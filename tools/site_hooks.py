@@ -3,7 +3,8 @@
 * Math written for ``pymdownx.arithmatex`` becomes MathML at build time, so pages
   need no math script at all.
 * Notebook pages load the MathJax copy that the ``jupyter-server-mathjax`` package
-  ships, served from this site.
+  ships, served from this site, with a local configuration (``config/local/fonts.js``)
+  choosing the only web font that copy has, STIX-Web.
 * Mermaid comes from ``docs/assets/vendor/`` (fetched by ``python3 tasks.py setup``);
   ``overrides/main.html`` loads it before Material's bundle so Material never
   fetches its own copy.
@@ -37,6 +38,21 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.S,
 )
+# MathJax 2 local configuration (the URL in mkdocs.yml names it): the web font the copy has,
+# and no "about:blank" font (MathJax's placeholder, which Chromium logs as a CORS error).
+MATHJAX_FONTS = """MathJax.Hub.Config({"HTML-CSS": {
+  availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null,
+  styles: {"@font-face": {"font-family": "MathJax_Blank", src: "local('MathJax_Blank')"}}
+}});
+MathJax.Ajax.loadComplete("[MathJax]/config/local/fonts.js");
+"""
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The toggle beside a section's own page: only an icon, yet it names the section's nav.
+NAV_TOGGLE = re.compile(
+    r'<span class="md-ellipsis">\s*(?P<title>[^<]*?)\s*</span>\s*</a>\s*'
+    r'<label class="md-nav__link[^"]*" for="(?P<id>__nav_[\d_]+)" id="(?P=id)_label"'
+)
+NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
@@ -115,10 +131,19 @@ def on_page_content(content: str, page, config, files) -> str:
     return content
 
 
+def on_post_page(output: str, page, config) -> str:
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+    output = NAV_TOGGLE.sub(lambda m: f'{m.group(0)} aria-label="{m.group("title")}"', output)
+    return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
+
+
 def on_post_build(config) -> None:
     if not any(Path(config["docs_dir"]).rglob("*.ipynb")):
         return
     import jupyter_server_mathjax
 
     static = Path(jupyter_server_mathjax.__file__).parent / "static"
-    shutil.copytree(static, Path(config["site_dir"]) / MATHJAX_DEST, dirs_exist_ok=True)
+    mathjax = Path(config["site_dir"]) / MATHJAX_DEST
+    shutil.copytree(static, mathjax, dirs_exist_ok=True)
+    (mathjax / "config" / "local").mkdir(exist_ok=True)
+    (mathjax / "config" / "local" / "fonts.js").write_text(MATHJAX_FONTS)
