@@ -18,23 +18,36 @@
     if (!scrolls) problems.push(`a table ${table.scrollWidth}px wide has no horizontal scroll container: `
                                 + table.innerText.slice(0, 60));
   }
+  // Inline code broken between two letters or digits, where its run of text without a space
+  // would have fitted on a line of the page's text column (a longer one, such as a URL, has
+  // to break somewhere).
   const wordish = /[A-Za-z0-9]/;
+  const column = document.querySelector('.md-content__inner')?.clientWidth || width;
   for (const code of document.querySelectorAll('.md-content code')) {
     if (code.closest('pre') || !visible(code) || code.getClientRects().length < 2) continue;
-    const text = code.textContent;
-    if (!/[\s\/._,(=-]/.test(text.trim())) continue;  // one long word: breaking it is the only way
+    const chars = [];
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
-    let previous = null, node;
+    let node;
     while ((node = walker.nextNode())) {
       for (let i = 0; i < node.data.length; i++) {
         range.setStart(node, i); range.setEnd(node, i + 1);
         const rect = range.getClientRects()[0];
-        if (!rect) continue;
-        if (previous && rect.top > previous.rect.bottom - 2 && wordish.test(previous.ch) && wordish.test(node.data[i]))
-          problems.push(`inline code breaks mid-word: "${text.slice(0, 80)}" between "${previous.ch}" and "${node.data[i]}"`);
-        previous = {ch: node.data[i], rect};
+        if (rect) chars.push({ch: node.data[i], rect});
       }
+    }
+    for (let i = 1; i < chars.length; i++) {
+      const [before, after] = [chars[i - 1], chars[i]];
+      if (after.rect.top <= before.rect.bottom - 2) continue;  // same line
+      if (!wordish.test(before.ch) || !wordish.test(after.ch)) continue;
+      let start = i - 1, end = i;
+      while (start > 0 && /\S/.test(chars[start - 1].ch)) start--;
+      while (end + 1 < chars.length && /\S/.test(chars[end + 1].ch)) end++;
+      const word = chars.slice(start, end + 1);
+      const wide = word.reduce((sum, c) => sum + c.rect.width, 0);
+      if (wide < column)
+        problems.push(`inline code "${code.textContent.slice(0, 60)}" breaks inside ` +
+                      `"${word.map(c => c.ch).join('')}" (${Math.round(wide)}px; the column is ${column}px)`);
     }
   }
   for (const block of document.querySelectorAll('.md-content .highlight')) {
