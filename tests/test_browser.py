@@ -305,7 +305,7 @@ def test_math_copy_buttons_and_dark_mode(served, browser):
     shoot(page, "home-toggled")
     # Search, with the real index (the other pages get an empty one): it finds a page.
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("GradientTape")
+    page.locator("input.md-search__input").press_sequentially("GradientTape")  # as typed
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     page.close()
 
