@@ -9,7 +9,8 @@
     python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
 
 Set-up creates `.venv/`, installs the pinned dependencies and fetches the
-browser-side assets listed in `requirements/assets.json` (if any) from the npm
+browser-side assets listed in `requirements/assets.json` (axe-core for the browser
+tests) from the npm
 registry. It is skipped when
 nothing it depends on changed. `--latest` uses `.venv-latest/` and the newest
 releases instead of the pins (the weekly drift check).
@@ -33,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 ASSETS = ROOT / "requirements" / "assets.json"
-VENDOR = ROOT / "docs" / "assets" / "vendor"
+VENDOR = ROOT / "docs" / "assets" / "vendor"  # where an asset goes unless it names a "dest"
 STAMP_INPUTS = [ROOT / "pyproject.toml", CONSTRAINTS, ASSETS]
 
 if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs before any environment exists
@@ -80,10 +81,15 @@ def setup(latest: bool = False) -> Path:
     return bin_dir(env)
 
 
+def destination(asset: dict) -> Path:
+    """The folder an asset's files go into: its "dest" (relative to the repository) or VENDOR."""
+    return ROOT / asset["dest"] if "dest" in asset else VENDOR
+
+
 def vendored() -> bool:
     spec = json.loads(ASSETS.read_text())
     return all(
-        (VENDOR / dest).exists()
+        (destination(asset) / dest).exists()
         for name, asset in spec.items()
         if not name.startswith("_")
         for dest in asset["files"].values()
@@ -109,13 +115,13 @@ def vendor(bindir: Path) -> None:
                 sys.exit(f"{ref}: integrity mismatch (got {algo}-{actual}); refusing to use it.")
             with tarfile.open(tarball) as tar:
                 for member, dest in asset["files"].items():
-                    target = VENDOR / dest
+                    target = destination(asset) / dest
                     target.parent.mkdir(parents=True, exist_ok=True)
                     source = tar.extractfile(member)
                     if source is None:
                         sys.exit(f"{ref}: {member} is not a file in the package.")
                     target.write_bytes(source.read())
-        print(f"Vendored {ref} into {VENDOR.relative_to(ROOT)}/", flush=True)
+        print(f"Vendored {ref} into {destination(asset).relative_to(ROOT)}/", flush=True)
 
 
 def lock() -> None:

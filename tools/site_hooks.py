@@ -15,6 +15,9 @@
   gets a "Print the two-page sheet" button: its sections (``h2`` or ``h3``) are wrapped in
   ``<section>`` elements marked for the compact print view in ``extra.css``, which prints
   only the listed sections' headings, code and outputs, in two columns.
+* Names for what Material leaves unnamed (the search dialog, a section's nav toggle) and
+  keyboard access to notebook code cells that scroll (``on_post_page``), for axe-core's
+  accessibility checks in ``tests/test_browser.py``.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -47,6 +50,13 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.S,
 )
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The toggle beside a section's own page: only an icon, yet it names the section's nav.
+NAV_TOGGLE = re.compile(
+    r'<span class="md-ellipsis">\s*(?P<title>[^<]*?)\s*</span>\s*</a>\s*'
+    r'<label class="md-nav__link[^"]*" for="(?P<id>__nav_[\d_]+)" id="(?P=id)_label"'
+)
+NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
@@ -187,3 +197,9 @@ def on_page_content(content: str, page, config, files) -> str:
     if page.meta.get("print_sheet"):
         content = print_sheet(content, list(page.meta["print_sheet"]), page.file.src_path)
     return content
+
+
+def on_post_page(output: str, page, config) -> str:
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+    output = NAV_TOGGLE.sub(lambda m: f'{m.group(0)} aria-label="{m.group("title")}"', output)
+    return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
