@@ -1,5 +1,6 @@
 """Open every built page in headless Chromium, all at once: nothing is requested from another
-host, nothing fails to load, nothing is logged as an error, axe-core finds no accessibility
+host, nothing fails to load, nothing is logged as an error, a first visit loads at most
+300 KB (gzip), axe-core finds no accessibility
 problem in the light or the dark scheme, math, copy buttons and the dark-mode
 toggle work, and code-heavy pages read well on a 390 px wide phone.
 
@@ -10,6 +11,7 @@ built site never serves it."""
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -17,7 +19,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -33,6 +35,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PHONE_PAGES = ["keras/cheatsheet/", "tensorflow/tensors/", "cnn/conv-layer/", "setup/"]
 BATCH = 8  # pages loaded at once
+BUDGET_GZIP = 300 * 1024  # what a first visit may load, gzip-compressed, on every page
 # Transitions would let axe read a colour halfway through the switch to the dark scheme.
 NO_TRANSITIONS = "*, ::before, ::after { transition: none !important; animation: none !important }"
 
@@ -257,6 +260,34 @@ def test_every_page_loads_only_from_the_site(site_run):
         if loaded.errors:
             problems.append(f"{relative}: errors {loaded.errors}")
     assert not problems, "\n".join(problems)
+
+
+@functools.cache
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def test_first_visit_weighs_at_most_300_kb_gzip_on_every_page(site_run, served):
+    """Everything a page requested (HTML, CSS, scripts, images, fonts), gzip-compressed as a
+    server would send it. The run's context routes requests, which turns Chromium's cache
+    off, so each page requested everything it needs: its first visit."""
+    base, results = site_run
+    _, site = served
+    weights = {}
+    for relative, entry in results.items():
+        files = set()
+        for url in entry["loaded"].requests:
+            if not url.startswith(base):
+                continue
+            path = site / unquote(urlsplit(url).path).removeprefix(urlsplit(base).path)
+            files.add(path / "index.html" if path.is_dir() else path)
+        weights[relative] = sum(gzip_size(f) for f in files if f.is_file()), len(files)
+    heaviest = sorted(weights.items(), key=lambda item: -item[1][0])
+    print("\nheaviest first visits (gzip):")
+    for relative, (size, count) in heaviest[:3]:
+        print(f"  {size / 1024:6.1f} KB in {count:2d} files  {relative}")
+    over = {r: f"{size / 1024:.0f} KB" for r, (size, _) in weights.items() if size > BUDGET_GZIP}
+    assert not over, f"over the {BUDGET_GZIP // 1024} KB budget: {over}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,17 +1,16 @@
-"""The built site as a reader meets it, in headless Chromium: what a first visit weighs,
-what search finds, what the copy buttons copy, and the notebook pages' math and download."""
+"""The built site as a reader meets it, in headless Chromium: what search finds, what the
+copy buttons copy, the notebook pages' math and download, and the cheatsheet's printed sheet.
+(What a first visit weighs is checked in ``test_browser.py``, on its run over every page.)"""
 
 # ruff: noqa: F811 - the tests take the fixtures imported from test_browser as arguments
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
-from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -22,7 +21,6 @@ from test_browser import browser, served  # noqa: F401
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET_GZIP = 300 * 1024  # bytes a first visit may load, gzip-compressed, on every page
 SEARCH_TERMS = ["GradientTape", "Conv2D", "tf.function", "dropout", "transfer learning"]
 NOTEBOOKS = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.ipynb"))
 
@@ -56,39 +54,6 @@ def visit_all(browser, urls: list[str], **context_options) -> list[Visit]:
     for visit in visits:
         visit.page.wait_for_load_state("networkidle")
     return visits
-
-
-def site_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).parent.as_posix() + "/" for p in site.rglob("index.html"))
-
-
-@cache
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-def local_file(site: Path, base: str, url: str) -> Path:
-    path = unquote(urlsplit(url).path).removeprefix(urlsplit(base).path)
-    file = site / path
-    return file / "index.html" if path.endswith("/") or file.is_dir() else file
-
-
-def test_first_visit_weighs_at_most_300_kb_gzip_on_every_page(served, browser):
-    base, site = served
-    pages = site_pages(site)
-    visits = visit_all(browser, [base + page.lstrip("/") for page in pages])
-    weights = {}
-    for page, visit in zip(pages, visits, strict=True):
-        assert not visit.failed, f"{page}: failed requests {visit.failed}"
-        files = {local_file(site, base, url) for url in visit.loaded if url.startswith(base)}
-        weights[page] = (sum(gzip_size(f) for f in files), len(files))
-        visit.close()
-    heaviest = sorted(weights.items(), key=lambda item: -item[1][0])
-    print("\nheaviest first visits (gzip):")
-    for page, (size, count) in heaviest[:3]:
-        print(f"  {size / 1024:6.1f} KB in {count:2d} files  {page}")
-    over = {page: size for page, (size, _) in weights.items() if size > BUDGET_GZIP}
-    assert not over, f"over the {BUDGET_GZIP // 1024} KB budget: {over}"
 
 
 def pages_containing(site: Path, term: str) -> set[str]:
