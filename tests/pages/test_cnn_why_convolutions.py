@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+from application_models import unfilled_variables
 from snippet_runner import run_snippet
 
 from dlcourse.params import conv2d_params, dense_params
@@ -10,6 +11,7 @@ from dlcourse.params import conv2d_params, dense_params
 
 def test_counts_follow_the_formulas(capsys):
     ns = run_snippet("snippets/cnn/why-convolutions/counts.py")
+    assert unfilled_variables() == 0  # nothing left for Keras to fill at the next build
     # The loops leave the 1024x1024 layers behind; the formulas give the same counts.
     assert ns["dense"].count_params() == dense_params(50 * 50, 48 * 48 * 32)
     assert ns["conv"].count_params() == conv2d_params(3, 1, 32) == 320
@@ -19,12 +21,17 @@ def test_counts_follow_the_formulas(capsys):
     assert f"{dense_params(50 * 50, 1000):,} parameters" in out
 
 
-def test_stateless_scope_leaves_the_weights_unallocated():
+def test_stateless_scope_leaves_the_weights_unallocated_until_cleared():
     with keras.StatelessScope(initialize_variables=False):
         dense = keras.layers.Dense(1000)
         dense.build((None, 1024 * 1024))
     assert dense.count_params() == dense_params(1024 * 1024, 1000)
     assert dense.kernel._value is None  # shape only: the 4.2 GB were never allocated
+    # ...but Keras still means to fill them when it next builds a model: the page's
+    # clear_session() is what makes them go away.
+    assert unfilled_variables() == 2
+    keras.utils.clear_session()
+    assert unfilled_variables() == 0
 
 
 def test_keras_3_has_no_locally_connected_layer():
@@ -69,6 +76,7 @@ def test_near_the_border_the_maps_differ(shift):
 
 def test_exercise_solutions(capsys):
     ns = run_snippet("snippets/cnn/why-convolutions/exercises.py")
+    assert unfilled_variables() == 0
     assert ns["dense"].count_params() == ns["by_hand_dense"] == dense_params(224 * 224 * 3, 1000)
     assert ns["conv"].count_params() == ns["by_hand_conv"] == conv2d_params(3, 3, 64)
     assert ns["depth"] == 3

@@ -11,6 +11,9 @@ for side in (50, 1024):
         dense.build((None, side * side))
     n = dense.count_params()
     print(f"{side:>4}x{side:<4} image, Dense(1000): {n:>13,} parameters, {n * 4 / 1e6:>7,.1f} MB")
+# Keras remembers the unfilled weights and fills them (4.2 GB) the next time a model is
+# built, unless its global state is cleared.
+keras.utils.clear_session()
 # --8<-- [end:dense]
 
 # --8<-- [start:conv]
@@ -43,4 +46,5 @@ local = out * out * (k * k * 1 * filters + filters)  # a 3x3 patch, own weights 
 print(f"every output sees every pixel (Dense):     {dense.count_params():>11,}")
 print(f"3x3 patch, own weights at each position:   {local:>11,}")
 print(f"3x3 patch, one set of weights (Conv2D):    {conv.count_params():>11,}")
+keras.utils.clear_session()  # forget the Dense layer's unfilled weights (0.7 GB)
 # --8<-- [end:sharing]

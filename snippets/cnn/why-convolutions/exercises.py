@@ -15,6 +15,7 @@ conv = layers.Conv2D(64, 3)
 conv.build((None, side, side, channels))
 print(f"Dense(1000): by hand {by_hand_dense:,}, Keras {dense.count_params():,}")
 print(f"Conv2D(64, 3x3): by hand {by_hand_conv:,}, Keras {conv.count_params():,}")
+keras.utils.clear_session()  # forget the Dense layer's unfilled weights (0.6 GB)
 # --8<-- [end:rgb]
 
 # --8<-- [start:receptive-field]
