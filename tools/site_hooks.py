@@ -54,7 +54,7 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 # The toggle beside a section's own page: only an icon, yet it names the section's nav.
 NAV_TOGGLE = re.compile(
     r'<span class="md-ellipsis">\s*(?P<title>[^<]*?)\s*</span>\s*</a>\s*'
-    r'<label class="md-nav__link[^"]*" for="(?P<id>__nav_[\d_]+)" id="(?P=id)_label"'
+    r'<label class="md-nav__link[^"]*" for="(?P<id>__nav_[\d_]+)" id="(?P=id)_label"[^>]*>'
 )
 NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -201,5 +201,8 @@ def on_page_content(content: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
-    output = NAV_TOGGLE.sub(lambda m: f'{m.group(0)} aria-label="{m.group("title")}"', output)
+    # Text, not aria-label, which a <label> without a role may not carry.
+    output = NAV_TOGGLE.sub(
+        lambda m: f'{m.group(0)}<span class="dl-visually-hidden">{m.group("title")}</span>', output
+    )
     return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
