@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from docblocks import site_build
+from docblocks import RUNS_WITH_PAGE, site_build
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +36,10 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
     if cheatsheet_backends._STARTED:
         return
-    ours = {cheatsheet_backends.PAGE, Path(__file__).parent / "pages" / "test_keras_cheatsheet.py"}
-    if Path(str(item.path)) not in ours:
+    root = Path(__file__).resolve().parent.parent
+    page = cheatsheet_backends.PAGE.relative_to(root).as_posix()
+    ours = {page, *(module for module, p in RUNS_WITH_PAGE.items() if p == page)}
+    if Path(str(item.path)).relative_to(root).as_posix() not in ours:
         return
     together = config.getvalue("dist") == "loadfile"
     cheatsheet_backends.start_all(item.session.items if together else ())

@@ -6,6 +6,7 @@ copy buttons copy, the notebook pages' math and download, and the cheatsheet's p
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -16,7 +17,7 @@ import pytest
 import yaml
 from pages import SiteConfig, normal_code, read_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import browser, served  # noqa: F401
+from test_browser import DESKTOP, browser, load_all, served  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,35 +26,14 @@ SEARCH_TERMS = ["GradientTape", "Conv2D", "tf.function", "dropout", "transfer le
 NOTEBOOKS = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.ipynb"))
 
 
-class Visit:
-    """One page opened in a fresh browser context (an empty cache: a first visit)."""
-
-    def __init__(self, browser, url: str, **context_options):
-        self.url = url
-        self.context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, **context_options
-        )
-        self.page = self.context.new_page()
-        self.loaded: list[str] = []  # every request that finished, the page's and its workers'
-        self.failed: list[str] = []
-        self.page.on("requestfinished", lambda r: self.loaded.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
-        self.page.on(
-            "response",
-            lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"),
-        )
-        self.page.goto(url, wait_until="commit")  # returns at once; the page loads meanwhile
-
-    def close(self) -> None:
-        self.context.close()
-
-
-def visit_all(browser, urls: list[str], **context_options) -> list[Visit]:
-    """Open every URL at once, each in its own context, and wait until all have loaded."""
-    visits = [Visit(browser, url, **context_options) for url in urls]
-    for visit in visits:
-        visit.page.wait_for_load_state("networkidle")
-    return visits
+@contextlib.contextmanager
+def opened(browser, base: str, relatives: list[str], **context_options):
+    """The pages loaded together in one new context (``test_browser.load_all``)."""
+    context = browser.new_context(viewport=DESKTOP, **context_options)
+    try:
+        yield list(load_all(context, base, relatives))
+    finally:
+        context.close()
 
 
 def pages_containing(site: Path, term: str) -> set[str]:
@@ -83,20 +63,19 @@ def test_search_finds_every_page_that_uses_a_term(served, browser):
     expected = {term: sorted(pages_containing(site, term)) for term in SEARCH_TERMS}
     for term, pages in expected.items():
         assert len(pages) >= 2, f"{term!r}: this test needs a term that several pages use"
-    visits = visit_all(browser, [base] * len(SEARCH_TERMS))
-    for term, visit in zip(SEARCH_TERMS, visits, strict=True):
-        box = visit.page.locator("input.md-search__input")
-        box.click()
-        box.fill(term)
-        box.press("End")  # Material searches on a key press, as when a reader types
-    for term, visit in zip(SEARCH_TERMS, visits, strict=True):
-        try:
-            visit.page.wait_for_function(FOUND_ALL, arg=[base, expected[term]], timeout=5_000)
-        except PlaywrightTimeout:
-            shown = visit.page.evaluate(FOUND_ALL, [base, expected[term]])
-            missing = sorted(set(expected[term]) - set(shown))
-            pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
-        visit.close()
+    with opened(browser, base, [""] * len(SEARCH_TERMS)) as visits:
+        for term, visit in zip(SEARCH_TERMS, visits, strict=True):
+            box = visit.page.locator("input.md-search__input")
+            box.click()
+            box.fill(term)
+            box.press("End")  # Material searches on a key press, as when a reader types
+        for term, visit in zip(SEARCH_TERMS, visits, strict=True):
+            try:
+                visit.page.wait_for_function(FOUND_ALL, arg=[base, expected[term]], timeout=5_000)
+            except PlaywrightTimeout:
+                shown = visit.page.evaluate(FOUND_ALL, [base, expected[term]])
+                missing = sorted(set(expected[term]) - set(shown))
+                pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
 
 
 COPY_PAGES = ["tensorflow/autodiff.md", "keras/cheatsheet.md"]
@@ -112,32 +91,35 @@ def python_fences(page: str) -> list[str]:
 
 def test_copy_button_copies_the_code_the_suite_ran(served, browser):
     base, _ = served
-    urls = [base + page.removesuffix(".md") + "/" for page in COPY_PAGES]
+    relatives = [page.removesuffix(".md") + "/" for page in COPY_PAGES]
     permissions = ["clipboard-read", "clipboard-write"]
-    visits = visit_all(browser, urls, permissions=permissions)
-    for page, visit in zip(COPY_PAGES, visits, strict=True):
-        expected = python_fences(page)
-        blocks = visit.page.locator("div.language-python.highlight")
-        assert blocks.count() == len(expected), f"{page}: Python blocks on the built page"
-        shown = [i for i in range(len(expected)) if blocks.nth(i).is_visible()]  # not folded
-        for i in sorted({shown[0], shown[1], shown[len(shown) // 2], shown[-1]}):
-            visit.page.evaluate("() => navigator.clipboard.writeText('')")
-            blocks.nth(i).hover()
-            blocks.nth(i).locator("button.md-code__button[title='Copy to clipboard']").click()
-            visit.page.wait_for_function(
-                "async () => (await navigator.clipboard.readText()) !== ''"
-            )
-            copied = visit.page.evaluate("() => navigator.clipboard.readText()")
-            want = normal_code(ANNOTATION.sub("", expected[i]))
-            assert normal_code(copied) == want, f"{page}: Python block {i + 1} copies other text"
-        visit.close()
+    with opened(browser, base, relatives, permissions=permissions) as visits:
+        for page, visit in zip(COPY_PAGES, visits, strict=True):
+            expected = python_fences(page)
+            blocks = visit.page.locator("div.language-python.highlight")
+            assert blocks.count() == len(expected), f"{page}: Python blocks on the built page"
+            shown = [i for i in range(len(expected)) if blocks.nth(i).is_visible()]  # unfolded
+            for i in sorted({shown[0], shown[1], shown[len(shown) // 2], shown[-1]}):
+                visit.page.evaluate("() => navigator.clipboard.writeText('')")
+                blocks.nth(i).hover()
+                blocks.nth(i).locator("button.md-code__button[title='Copy to clipboard']").click()
+                visit.page.wait_for_function(
+                    "async () => (await navigator.clipboard.readText()) !== ''"
+                )
+                copied = visit.page.evaluate("() => navigator.clipboard.readText()")
+                want = normal_code(ANNOTATION.sub("", expected[i]))
+                assert normal_code(copied) == want, f"{page}: block {i + 1} copies other text"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
 def test_notebook_page_math_renders_and_download_is_the_notebook(served, browser, notebook):
     base, _ = served
-    url = base + notebook.with_suffix("").as_posix() + "/"
-    (visit,) = visit_all(browser, [url])
+    with opened(browser, base, [notebook.with_suffix("").as_posix() + "/"]) as (visit,):
+        check_notebook_page(notebook, visit)
+
+
+def check_notebook_page(notebook: Path, visit) -> None:
+    url = visit.page.url
     assert not visit.failed, f"{notebook}: failed requests {visit.failed}"
     source = json.loads((ROOT / "docs" / notebook).read_text(encoding="utf-8"))
     markdown = [c for c in source["cells"] if c["cell_type"] == "markdown"]
@@ -153,15 +135,17 @@ def test_notebook_page_math_renders_and_download_is_the_notebook(served, browser
     downloaded = json.loads(response.body())
     cells = [(c["cell_type"], "".join(c["source"])) for c in downloaded["cells"]]
     assert cells == [(c["cell_type"], "".join(c["source"])) for c in source["cells"]]
-    visit.close()
 
 
 def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browser):
     base, _ = served
     source = (ROOT / "docs" / "keras" / "cheatsheet.md").read_text(encoding="utf-8")
     front = yaml.safe_load(source.split("---\n")[1])
-    (visit,) = visit_all(browser, [base + "keras/cheatsheet/"])
-    page = visit.page
+    with opened(browser, base, ["keras/cheatsheet/"]) as (visit,):
+        check_print_sheet(visit.page, front["print_sheet"])
+
+
+def check_print_sheet(page, sections: list[str]) -> None:
     page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
     page.get_by_role("button", name="Print the two-page sheet").click()
     pdf = page.pdf(format="A4")
@@ -173,7 +157,7 @@ def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browse
             .filter(s => getComputedStyle(s).display !== 'none')
             .map(s => s.querySelector('h2, h3').id)"""
     )
-    assert printed == front["print_sheet"]
+    assert printed == sections
     # Every line of code on the sheet is a block the suite ran: the page's own blocks.
     ran = {normal_code(ANNOTATION.sub("", code)) for code in python_fences("keras/cheatsheet.md")}
     blocks = page.locator("section.dl-sheet-yes div.language-python.highlight code")
@@ -181,4 +165,3 @@ def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browse
     for i in range(blocks.count()):
         text = normal_code(ANNOTATION.sub("", blocks.nth(i).text_content()))
         assert text in ran, f"printed block {i + 1} is not one the suite ran:\n{text[:300]}"
-    visit.close()
