@@ -274,8 +274,9 @@ def gzip_size(path: Path) -> int:
 
 def test_first_visit_weighs_at_most_300_kb_gzip_on_every_page(site_run, served):
     """Everything a page requested (HTML, CSS, scripts, images, fonts), gzip-compressed as a
-    server would send it. The run's context routes requests, which turns Chromium's cache
-    off, so each page requested everything it needs: its first visit."""
+    server would send it, read from the built files: a first visit. Playwright reports a
+    request even when Chromium answers it from its cache, so pages loaded after others in
+    the same context still list every file they need."""
     base, results = site_run
     _, site = served
     weights = {}
