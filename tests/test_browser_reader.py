@@ -65,6 +65,7 @@ def test_search_finds_every_page_that_uses_a_term(served, browser):
         assert len(pages) >= 2, f"{term!r}: this test needs a term that several pages use"
     with opened(browser, base, [""] * len(SEARCH_TERMS)) as visits:
         for term, visit in zip(SEARCH_TERMS, visits, strict=True):
+            visit.page.bring_to_front()  # a click waits for animation frames: the front tab's
             box = visit.page.locator("input.md-search__input")
             box.click()
             box.fill(term)
@@ -95,6 +96,8 @@ def test_copy_button_copies_the_code_the_suite_ran(served, browser):
     permissions = ["clipboard-read", "clipboard-write"]
     with opened(browser, base, relatives, permissions=permissions) as visits:
         for page, visit in zip(COPY_PAGES, visits, strict=True):
+            # Hover and click wait for animation frames, which only the tab in front gets.
+            visit.page.bring_to_front()
             expected = python_fences(page)
             blocks = visit.page.locator("div.language-python.highlight")
             assert blocks.count() == len(expected), f"{page}: Python blocks on the built page"

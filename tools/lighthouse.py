@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -27,9 +29,31 @@ INSTALL = ROOT / ".cache" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb"}
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host such as GitHub Pages does: text files gzipped
+    for a browser that accepts it (Python's own server sends every file as it is, which
+    would score the pages on bytes no reader downloads)."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()  # also the redirect from a folder's URL with no slash
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def _lighthouse() -> Path:
