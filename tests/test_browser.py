@@ -169,6 +169,37 @@ THIN_CODE = """() => {
 }"""
 
 
+# Material sets up a code block (copy button, annotation markers) when it first scrolls into
+# view (`content.lazy` in mkdocs.yml). Scroll every shown block into view, as a reader
+# reading to the end would, and say what came of it: shown blocks, how many of them have a
+# copy button, annotation lists marked by tools/site_hooks.py, and annotated blocks.
+MOUNT_CODE = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // A block in a closed <details> (an exercise's solution) or an unselected tab is set up
+  // when it is shown.
+  const blocks = [...document.querySelectorAll('.md-content div.highlight')]
+    .filter(block => block.getClientRects().length && !block.closest('details:not([open])'));
+  for (const block of blocks) { block.scrollIntoView({block: 'center'}); await frame(); }
+  window.scrollTo(0, 0);
+  await frame();
+  const marked = [...document.querySelectorAll('ol.dl-annotations')]
+    .filter(ol => blocks.includes(ol.previousElementSibling));
+  return {
+    blocks: blocks.length,
+    copy: blocks.filter(block => block.querySelector('button[title="Copy to clipboard"]')).length,
+    marked: marked.length,
+    marked_after_annotated: marked.filter(ol => blocks.includes(ol.previousElementSibling)
+      && ol.previousElementSibling.querySelector('.md-annotation')).length,
+    annotated: blocks.filter(block => block.querySelector('.md-annotation')).length,
+  };
+}"""
+
+
+def mount_code_blocks(page) -> dict:
+    page.bring_to_front()  # animation frames and scroll observers run in the front tab
+    return page.evaluate(MOUNT_CODE)
+
+
 def axe_violations(page) -> list[dict]:
     return page.evaluate("() => window.__axeResult")
 
@@ -317,8 +348,8 @@ def test_math_copy_buttons_and_dark_mode(served, browser):
     page.goto(base)
     assert page.locator("math").count() >= 3
     assert page.locator("math").first.bounding_box()["width"] > 5  # rendered, not hidden
-    page.wait_for_selector("button.md-code__button[title='Copy to clipboard']")
-    assert page.locator("button.md-code__button[title='Copy to clipboard']").count() >= 3
+    mounted = mount_code_blocks(page)
+    assert mounted["blocks"] >= 3 and mounted["copy"] == mounted["blocks"], mounted
     # The toggle cycles system preference -> light -> dark.
     toggle = page.locator("label.md-header__button[for^='__palette']:visible")
     toggle.first.click()
@@ -345,7 +376,7 @@ def test_phone_layout(served, browser):
     problems = []
     try:
         for loaded in load_all(context, base, PHONE_PAGES):
-            loaded.page.wait_for_selector(".md-code__nav", state="attached", timeout=30_000)
+            mount_code_blocks(loaded.page)
             problems += [f"{loaded.relative}: {p}" for p in loaded.page.evaluate(PHONE_CHECK)]
             shoot(loaded.page, "phone-" + loaded.relative.strip("/").replace("/", "-"))
     finally:

@@ -1,5 +1,6 @@
 """The built site as a reader meets it, in headless Chromium: what search finds, what the
-copy buttons copy, the notebook pages' math and download, and the cheatsheet's printed sheet.
+copy buttons copy, code annotations, the notebook pages' math and download, and the
+cheatsheet's printed sheet.
 (What a first visit weighs is checked in ``test_browser.py``, on its run over every page.)"""
 
 # ruff: noqa: F811 - the tests take the fixtures imported from test_browser as arguments
@@ -17,7 +18,7 @@ import pytest
 import yaml
 from pages import SiteConfig, normal_code, read_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import DESKTOP, browser, load_all, served  # noqa: F401
+from test_browser import DESKTOP, browser, load_all, mount_code_blocks, served  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -112,6 +113,28 @@ def test_copy_button_copies_the_code_the_suite_ran(served, browser):
                 copied = visit.page.evaluate("() => navigator.clipboard.readText()")
                 want = normal_code(ANNOTATION.sub("", expected[i]))
                 assert normal_code(copied) == want, f"{page}: block {i + 1} copies other text"
+
+
+ANNOTATED_PAGES = ["tensorflow/distributed/", "tensorflow/keras/"]
+
+
+def test_annotation_lists_stay_hidden_until_their_block_turns_them_into_markers(served, browser):
+    """Material sets a code block up as it scrolls into view (content.lazy); until then its
+    annotation list is hidden, not shown as a list that would vanish as the reader scrolls."""
+    base, _ = served
+    with opened(browser, base, ANNOTATED_PAGES) as visits:
+        for visit in visits:
+            shown = visit.page.evaluate(
+                "() => [...document.querySelectorAll('ol.dl-annotations')]"
+                ".filter(ol => ol.getClientRects().length).length"
+            )
+            assert shown == 0, f"{visit.relative}: {shown} annotation lists shown at load"
+            mounted = mount_code_blocks(visit.page)
+            assert mounted["copy"] == mounted["blocks"], f"{visit.relative}: {mounted}"
+            # Every annotated block's list was marked, and only those lists.
+            assert mounted["annotated"] >= 3, f"{visit.relative}: {mounted}"
+            assert mounted["marked"] == mounted["marked_after_annotated"], visit.relative
+            assert mounted["marked"] == mounted["annotated"], f"{visit.relative}: {mounted}"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)

@@ -109,3 +109,34 @@ def test_notebook_page_links_to_colab(built_site):
     html = (site / "notebooks" / "first-model" / "index.html").read_text()
     assert "colab.research.google.com/github/" in html
     assert "blob/main/docs/notebooks/first-model.ipynb" in html
+
+
+def test_code_blocks_keep_their_text_and_colours_with_fewer_spans():
+    from tools import site_hooks
+
+    block = (
+        '<pre><span></span><code><span class="n">model</span><span class="w"> </span>'
+        '<span class="o">=</span><span class="w"> </span><span class="n">keras</span>'
+        '<span class="o">.</span><span class="n">Sequential</span><span class="p">([</span>'
+        '<span class="p">])</span><span class="o">.</span><span class="mi">1</span>'
+        '<span class="w">  </span><span class="c1"># (1)!</span></code></pre>'
+    )
+    out = site_hooks.lighter_code(block)
+    assert re.sub(r"<[^>]+>", "", out) == re.sub(r"<[^>]+>", "", block)
+    assert out == (
+        '<pre><span></span><code>model <span class="o">=</span> keras<span class="o">.</span>'
+        'Sequential<span class="p">([]).</span><span class="mi">1</span>  '
+        '<span class="c1"># (1)!</span></code></pre>'
+    )
+
+
+def test_merged_code_spans_share_one_colour_in_both_schemes():
+    """lighter_code shows names as the code's own colour, and operators in punctuation's:
+    true only while extra.css keeps them so in light and in dark."""
+    css = (Path(__file__).parent.parent / "docs" / "stylesheets" / "extra.css").read_text()
+    for scheme in ('[data-md-color-scheme="default"]', '[data-md-color-scheme="slate"]'):
+        start = css.index(scheme + " {")
+        block = css[start : css.index("}", start)]
+        colour = dict(re.findall(r"(--md-code-hl-[a-z]+-color):\s*([^;]+);", block))
+        assert colour["--md-code-hl-operator-color"] == colour["--md-code-hl-punctuation-color"]
+        assert "--md-code-hl-name-color" not in colour  # Material's: the code's own colour

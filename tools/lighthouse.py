@@ -1,7 +1,8 @@
 """Lighthouse scores for every built page: `python3 tasks.py lighthouse [PAGE ...]`.
 
 A benchmark, not part of the test suite (a run takes about 15 s per page). It builds
-the site into a temporary folder, serves it on localhost, runs Lighthouse (installed
+the site into a temporary folder, serves it on localhost (gzip-compressed, as GitHub
+Pages serves it), runs Lighthouse (installed
 from the npm registry into `.cache/lighthouse/` on first use) with its default mobile
 preset on Debian's Chromium, and prints one row per page. PAGE is a path under the
 site, such as `keras/cheatsheet/`; with none, every page.

@@ -18,6 +18,13 @@
 * Names for what Material leaves unnamed (the search dialog, a section's nav toggle) and
   keyboard access to notebook code cells that scroll (``on_post_page``), for axe-core's
   accessibility checks in ``tests/test_browser.py``.
+* Code blocks carry fewer elements for the same look: Pygments wraps every name and run
+  of whitespace in a span whose colour is the code's own (Material's ``--md-code-hl-name-
+  color`` is ``--md-code-fg-color``), and operators and punctuation, which share one
+  colour in both schemes (``extra.css``), in a span each. Names and whitespace become
+  plain text and a run of operators and punctuation one span: a third fewer elements on
+  code-heavy pages, less for the browser to style and lay out (notebook cells, styled by
+  mkdocs-jupyter's own rules, are left as they are).
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -190,10 +197,44 @@ def print_sheet(content: str, keep: list[str], where: str) -> str:
     return H1_END.sub(r"\1" + SHEET_BUTTON, "".join(out), count=1)
 
 
+CODE_ELEMENT = re.compile(r"<code[ >].*?</code>", re.S)
+PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+GREY_TOKENS = re.compile(r'(?:<span class="[op]">[^<]*</span>){2,}')
+TAG = re.compile(r"<[^>]+>")
+# Material makes a code block that scrolls sideways focusable (tabindex), so that keyboard
+# users can scroll it, once it mounts the block; with content.lazy that is when the block
+# first scrolls into view. Until then every block is focusable, so none is out of reach;
+# Material removes the tabindex from the blocks that turn out not to scroll.
+# Until then, a block's annotation list shows as a plain list under it, and would vanish
+# (moving what follows it) as the block scrolls in: on screen, with Material's script
+# running (html.js), extra.css hides lists marked as annotation lists from the start.
+ANNOTATED_BLOCK = re.compile(
+    r'(<div class="language-[^"]*highlight">(?:(?!</div>).)*?'
+    r'<span class="c[1hm]?">[^<]*\(\d+\)[^<]*</span>.*?</code></pre></div>\s*)<ol>',
+    re.S,
+)
+CODE_BLOCK = "<pre><span></span><code>"
+CODE_BLOCK_FOCUSABLE = '<pre><span></span><code tabindex="0">'
+
+
+def _lighter(code: re.Match) -> str:
+    text = PLAIN_TOKEN.sub(r"\1", code.group(0))
+    return GREY_TOKENS.sub(lambda run: f'<span class="p">{TAG.sub("", run.group(0))}</span>', text)
+
+
+def lighter_code(content: str) -> str:
+    """The same code with fewer spans: names and whitespace as plain text, each run of
+    operators and punctuation in one span (they share a colour)."""
+    return CODE_ELEMENT.sub(_lighter, content)
+
+
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
     if page.file.src_path.endswith(".ipynb"):
         content = notebook_math(content)
+    else:
+        content = lighter_code(content).replace(CODE_BLOCK, CODE_BLOCK_FOCUSABLE)
+        content = ANNOTATED_BLOCK.sub(r'\1<ol class="dl-annotations">', content)
     if page.meta.get("print_sheet"):
         content = print_sheet(content, list(page.meta["print_sheet"]), page.file.src_path)
     return content
