@@ -128,15 +128,30 @@ def load_all(context, base: str, relatives: list[str]):
             yield loaded
 
 
-def start_axe(page, rules: dict) -> None:
-    """Start axe in the page without waiting for it, so that every page's axe runs at once."""
+# The site's chrome: the same template on every page, and about a third of a page's
+# elements. axe checks it on one page of each top-level section (where the navigation opens
+# differently) and the content of every page; page-level rules (title, language, landmarks,
+# one main heading) still run on every page.
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"]
+
+
+def section(relative: str) -> str:
+    return relative.split("/")[0] if "/" in relative else ""
+
+
+def start_axe(page, rules: dict, chrome: bool = True) -> None:
+    """Start axe in the page without waiting for it, so that every page's axe runs at once;
+    with ``chrome=False`` the site's chrome is left out."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     page.evaluate(
-        "options => { window.__axeResult = axe.run(document, options)"
+        "([context, options]) => { window.__axeResult = axe.run(context, options)"
         ".then(r => r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n =>"
         " ({target: n.target.join(' '), summary: n.failureSummary})) }))); }",
-        {"runOnly": rules, "resultTypes": ["violations"]},
+        [
+            {"exclude": [] if chrome else [[selector] for selector in CHROME]},
+            {"runOnly": rules, "resultTypes": ["violations"]},
+        ],
     )
 
 
@@ -260,11 +275,15 @@ def site_run(served, browser):
             "light": {"type": "tag", "values": AXE_TAGS},
             "dark": {"type": "rule", "values": SCHEME_RULES},
         }
+        with_chrome = {}  # the first page of each section
+        for relative in relatives:
+            with_chrome.setdefault(section(relative), relative or "index.html")
         for scheme, rules in schemes.items():
             for loaded in loaded_pages:
                 if scheme == "dark":
                     go_dark(loaded.page)
-                start_axe(loaded.page, rules)
+                chrome = loaded.relative in with_chrome.values()
+                start_axe(loaded.page, rules, chrome=chrome)
             for loaded in loaded_pages:
                 entry = results.setdefault(loaded.relative, {"loaded": loaded})
                 entry[scheme] = axe_violations(loaded.page)
