@@ -139,20 +139,75 @@ def section(relative: str) -> str:
     return relative.split("/")[0] if "/" in relative else ""
 
 
-def start_axe(page, rules: dict, chrome: bool = True) -> None:
-    """Start axe in the page without waiting for it, so that every page's axe runs at once;
-    with ``chrome=False`` the site's chrome is left out."""
+# Text that looks exactly like text axe's colour rules already checked (in this scheme, on
+# this page or an earlier one) is left out of them: same colour, font size and weight,
+# opacity, shadow, decoration and position, the same text colour around it, and the same
+# backgrounds, background images, opacity and filters all the way up. Links are always
+# checked (link-in-text-block also asks whether a link sits in running text), and so is
+# every element with child elements. Returns the looks this page added. A failure names
+# the first element of each failing look, not every one.
+SAME_LOOK = """(seen) => {
+  seen = new Set(seen);
+  const chain = new Map();
+  const backdrop = el => {
+    if (!el) return '';
+    if (!chain.has(el)) {
+      const s = getComputedStyle(el);
+      chain.set(el, [s.backgroundColor, s.backgroundImage, s.opacity, s.filter].join(',')
+                    + '/' + backdrop(el.parentElement));
+    }
+    return chain.get(el);
+  };
+  const repeated = [], added = [];
+  for (const el of document.querySelectorAll('.md-content *')) {
+    if (el.children.length || el.closest('a') || !el.textContent.trim()) continue;
+    const s = getComputedStyle(el);
+    const key = [el.tagName, s.color, s.fontSize, s.fontWeight, s.opacity, s.textShadow,
+                 s.textDecorationLine, s.visibility, s.position,
+                 getComputedStyle(el.parentElement).color, backdrop(el)].join('|');
+    if (seen.has(key)) repeated.push(el); else { seen.add(key); added.push(key); }
+  }
+  window.__sameLook = repeated;
+  return added;
+}"""
+
+
+def start_axe(page, runs: list[tuple[dict, dict]]) -> None:
+    """Start axe in the page without waiting for it, so that every page's axe runs at once.
+    ``runs``: (context, options) pairs, run one after the other; a context may say
+    ``"sameLook": True`` to leave out what :data:`SAME_LOOK` found repeated."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     page.evaluate(
-        "([context, options]) => { window.__axeResult = axe.run(context, options)"
-        ".then(r => r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n =>"
-        " ({target: n.target.join(' '), summary: n.failureSummary})) }))); }",
-        [
-            {"exclude": [] if chrome else [[selector] for selector in CHROME]},
-            {"runOnly": rules, "resultTypes": ["violations"]},
-        ],
+        """runs => {
+          const summary = r => r.violations.map(v => ({id: v.id, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
+          const context = c => ({exclude: c.exclude.concat(
+            c.sameLook ? window.__sameLook.map(el => [el]) : [])});
+          window.__axeResult = runs.reduce(
+            (done, [c, options]) => done.then(async found =>
+              found.concat(summary(await axe.run(context(c), options)))),
+            Promise.resolve([]));
+        }""",
+        runs,
     )
+
+
+def axe_runs(scheme: str, chrome: bool) -> list[tuple[dict, dict]]:
+    """What axe runs on a page: in light, every rule of AXE_TAGS; in dark, the colour rules.
+    The colour rules leave out repeated looks (SAME_LOOK); without ``chrome``, every rule
+    leaves out the site's chrome."""
+    exclude = [] if chrome else [[selector] for selector in CHROME]
+    colour = {"runOnly": {"type": "rule", "values": SCHEME_RULES}, "resultTypes": ["violations"]}
+    runs = [({"exclude": exclude, "sameLook": True}, colour)]
+    if scheme == "light":
+        others = {
+            "runOnly": {"type": "tag", "values": AXE_TAGS},
+            "rules": {rule: {"enabled": False} for rule in SCHEME_RULES},
+            "resultTypes": ["violations"],
+        }
+        runs.insert(0, ({"exclude": exclude}, others))
+    return runs
 
 
 # Code is two thirds of the site's elements, one per Pygments token, and axe's colour rules
@@ -271,19 +326,17 @@ def site_run(served, browser):
         for loaded in loaded_pages:
             loaded.page.evaluate(THIN_CODE)
         # Start axe in every page, then collect: axe runs in all of them at once.
-        schemes = {
-            "light": {"type": "tag", "values": AXE_TAGS},
-            "dark": {"type": "rule", "values": SCHEME_RULES},
-        }
         with_chrome = {}  # the first page of each section
         for relative in relatives:
             with_chrome.setdefault(section(relative), relative or "index.html")
-        for scheme, rules in schemes.items():
+        for scheme in ("light", "dark"):
+            seen: list[str] = []  # the looks checked so far in this scheme
             for loaded in loaded_pages:
                 if scheme == "dark":
                     go_dark(loaded.page)
+                seen += loaded.page.evaluate(SAME_LOOK, seen)
                 chrome = loaded.relative in with_chrome.values()
-                start_axe(loaded.page, rules, chrome=chrome)
+                start_axe(loaded.page, axe_runs(scheme, chrome))
             for loaded in loaded_pages:
                 entry = results.setdefault(loaded.relative, {"loaded": loaded})
                 entry[scheme] = axe_violations(loaded.page)

@@ -89,7 +89,12 @@ def _chromium() -> str:
 
 def _build(dest: Path) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([mkdocs, "build", "--strict", "--quiet", "-d", dest], cwd=ROOT, check=True)
+    subprocess.run(
+        [mkdocs, "build", "--strict", "--quiet", "-d", dest],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def _score(binary: Path, chromium: str, url: str) -> dict:
