@@ -258,8 +258,8 @@ MOUNT_CODE = """async () => {
     blocks: blocks.length,
     copy: blocks.filter(block => block.querySelector('button[title="Copy to clipboard"]')).length,
     marked: marked.length,
-    marked_after_annotated: marked.filter(ol => blocks.includes(ol.previousElementSibling)
-      && ol.previousElementSibling.querySelector('.md-annotation')).length,
+    marked_after_annotated: marked.filter(
+      ol => ol.previousElementSibling.querySelector('.md-annotation')).length,
     annotated: blocks.filter(block => block.querySelector('.md-annotation')).length,
   };
 }"""

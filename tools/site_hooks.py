@@ -24,7 +24,9 @@
   colour in both schemes (``extra.css``), in a span each. Names and whitespace become
   plain text and a run of operators and punctuation one span: a third fewer elements on
   code-heavy pages, less for the browser to style and lay out (notebook cells, styled by
-  mkdocs-jupyter's own rules, are left as they are).
+  mkdocs-jupyter's own rules, are left as they are). Material sets a code block up only as
+  it scrolls into view (``content.lazy``); its code is focusable and its annotation list
+  marked (hidden by ``extra.css``) from the start.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -201,20 +203,22 @@ CODE_ELEMENT = re.compile(r"<code[ >].*?</code>", re.S)
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 GREY_TOKENS = re.compile(r'(?:<span class="[op]">[^<]*</span>){2,}')
 TAG = re.compile(r"<[^>]+>")
-# Material makes a code block that scrolls sideways focusable (tabindex), so that keyboard
-# users can scroll it, once it mounts the block; with content.lazy that is when the block
-# first scrolls into view. Until then every block is focusable, so none is out of reach;
-# Material removes the tabindex from the blocks that turn out not to scroll.
-# Until then, a block's annotation list shows as a plain list under it, and would vanish
-# (moving what follows it) as the block scrolls in: on screen, with Material's script
-# running (html.js), extra.css hides lists marked as annotation lists from the start.
+# Material sets a code block up (content.lazy) when it first scrolls into view. Two things
+# it does then are done at build time instead, for the blocks not set up yet:
+# - It makes a block that scrolls sideways focusable (tabindex), so keyboard users can
+#   scroll it. Every block starts focusable, so none is out of reach; Material removes the
+#   tabindex from the blocks that turn out not to scroll.
+CODE_BLOCK = "<pre><span></span><code>"
+CODE_BLOCK_FOCUSABLE = '<pre><span></span><code tabindex="0">'
+# - It turns the annotation list under a block into the block's (1) markers; until then the
+#   list would show, and vanish (moving what follows it) as the block scrolls in. Lists under
+#   a block with a (1) comment are marked; extra.css hides them on screen while Material's
+#   script runs (html.js).
 ANNOTATED_BLOCK = re.compile(
     r'(<div class="language-[^"]*highlight">(?:(?!</div>).)*?'
     r'<span class="c[1hm]?">[^<]*\(\d+\)[^<]*</span>.*?</code></pre></div>\s*)<ol>',
     re.S,
 )
-CODE_BLOCK = "<pre><span></span><code>"
-CODE_BLOCK_FOCUSABLE = '<pre><span></span><code tabindex="0">'
 
 
 def _lighter(code: re.Match) -> str:
