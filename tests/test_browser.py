@@ -240,34 +240,53 @@ THIN_CODE = """() => {
 
 
 # Material sets up a code block (copy button, annotation markers) when it first scrolls into
-# view (`content.lazy` in mkdocs.yml). Scroll every shown block into view, as a reader
-# reading to the end would, and say what came of it: shown blocks, how many of them have a
-# copy button, annotation lists marked by tools/site_hooks.py, and annotated blocks.
+# view (`content.lazy` in mkdocs.yml). Scroll the whole page past a viewport made tall for
+# the purpose (the width, and so the layout, stays), as a reader reading to the end would,
+# and say what came of it: shown blocks, how many of them have a copy button, annotation
+# lists marked by tools/site_hooks.py, and annotated blocks.
 MOUNT_CODE = """async () => {
-  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const frame = () => new Promise(done => requestAnimationFrame(done));
   // A block in a closed <details> (an exercise's solution) or an unselected tab is set up
   // when it is shown.
   const blocks = [...document.querySelectorAll('.md-content div.highlight')]
     .filter(block => block.getClientRects().length && !block.closest('details:not([open])'));
-  for (const block of blocks) { block.scrollIntoView({block: 'center'}); await frame(); }
+  const copyable = block => block.querySelector('button[title="Copy to clipboard"]');
+  const inView = block => {
+    const box = block.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  };
+  for (let y = 0; ; y = scrollY + innerHeight) {
+    window.scrollTo(0, y);
+    // At least a frame, for the scroll observer; then until every block in view is set up,
+    // for at most about a second.
+    const waiting = () => blocks.some(block => inView(block) && !copyable(block));
+    for (let wait = 0; wait < 60 && (!wait || waiting()); wait++) await frame();
+    if (scrollY + innerHeight >= document.documentElement.scrollHeight) break;
+  }
   window.scrollTo(0, 0);
   await frame();
   const marked = [...document.querySelectorAll('ol.dl-annotations')]
     .filter(ol => blocks.includes(ol.previousElementSibling));
   return {
     blocks: blocks.length,
-    copy: blocks.filter(block => block.querySelector('button[title="Copy to clipboard"]')).length,
+    copy: blocks.filter(copyable).length,
     marked: marked.length,
     marked_after_annotated: marked.filter(
       ol => ol.previousElementSibling.querySelector('.md-annotation')).length,
     annotated: blocks.filter(block => block.querySelector('.md-annotation')).length,
   };
 }"""
+TALL = 4000  # px: few steps down the longest page, few pixels to paint at each
 
 
 def mount_code_blocks(page) -> dict:
     page.bring_to_front()  # animation frames and scroll observers run in the front tab
-    return page.evaluate(MOUNT_CODE)
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": TALL})
+    try:
+        return page.evaluate(MOUNT_CODE)
+    finally:
+        page.set_viewport_size(size)
 
 
 def axe_violations(page) -> list[dict]:

@@ -90,6 +90,17 @@ def test_notebook_pages_have_mathml_and_no_math_script(built_site):
     assert "$" not in re.sub(r"<(script|style|pre)\b.*?</\1>", "", html, flags=re.S)
 
 
+def test_notebook_pages_carry_only_the_jupyterlab_css_they_use(built_site):
+    """mkdocs-jupyter inlines 570 KB of JupyterLab CSS; tools/notebook_css.py keeps what
+    can style the page (tests/test_notebook_css.py says what that is)."""
+    site = built_site["dir"]
+    for page in ("notebooks/first-model", "assignments/cifar10", "assignments/cifar10-solution"):
+        html = (site / page / "index.html").read_text()
+        css = "".join(re.findall(r"<style[^>]*>(.*?)</style>", html, re.S))
+        assert "jp-Cell" in css, page
+        assert len(css) < 80_000, f"{page}: {len(css) // 1000} KB of inline CSS"
+
+
 def test_notebook_math_leaves_code_alone():
     from tools import site_hooks
 

@@ -27,6 +27,8 @@
   mkdocs-jupyter's own rules, are left as they are). Material sets a code block up only as
   it scrolls into view (``content.lazy``); its code is focusable and its annotation list
   marked (hidden by ``extra.css``) from the start.
+* Notebook pages keep only the JupyterLab CSS that can style them (``notebook_css``):
+  mkdocs-jupyter inlines all 570 KB of it, and the browser matches every element against it.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
   (``repo_url``) and the commit the site is built from, so readers install the code the
   pages ran; ``main`` stays where git cannot say (no repository, no git).
@@ -41,6 +43,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import notebook_css  # tools/, on the path while hooks load
 from latex2mathml.converter import convert
 from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path while hooks load
 
@@ -244,7 +247,19 @@ def on_page_content(content: str, page, config, files) -> str:
     return content
 
 
+def site_css(config) -> str:
+    """The site's own stylesheets (``extra_css``), as text."""
+    docs = Path(config["docs_dir"])
+    return "".join(
+        (docs / str(sheet)).read_text(encoding="utf-8")
+        for sheet in config["extra_css"]
+        if (docs / str(sheet)).is_file()
+    )
+
+
 def on_post_page(output: str, page, config) -> str:
+    if page.file.src_path.endswith(".ipynb"):
+        output = notebook_css.prune(output, also_read=site_css(config))
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
     # Text, not aria-label, which a <label> without a role may not carry.
     output = NAV_TOGGLE.sub(
