@@ -341,24 +341,37 @@ def site_run(served, browser):
     results: dict[str, dict] = {}
     started = time.perf_counter()
     try:
-        loaded_pages = list(load_all(context, base, relatives))
-        for loaded in loaded_pages:
-            loaded.page.evaluate(THIN_CODE)
-        # Start axe in every page, then collect: axe runs in all of them at once.
         with_chrome = {}  # the first page of each section
         for relative in relatives:
             with_chrome.setdefault(section(relative), relative or "index.html")
-        for scheme in ("light", "dark"):
-            seen: list[str] = []  # the looks checked so far in this scheme
-            for loaded in loaded_pages:
-                if scheme == "dark":
-                    go_dark(loaded.page)
-                seen += loaded.page.evaluate(SAME_LOOK, seen)
-                chrome = loaded.relative in with_chrome.values()
-                start_axe(loaded.page, axe_runs(scheme, chrome))
-            for loaded in loaded_pages:
-                entry = results.setdefault(loaded.relative, {"loaded": loaded})
-                entry[scheme] = axe_violations(loaded.page)
+        seen: dict[str, list[str]] = {"light": [], "dark": []}  # the looks checked so far
+
+        def check(loaded: Loaded, scheme: str) -> None:
+            """Start axe in the page, in this scheme; the next call collects what it found."""
+            if scheme == "dark":
+                results[loaded.relative] = {"loaded": loaded, "light": axe_violations(loaded.page)}
+                go_dark(loaded.page)
+            seen[scheme] += loaded.page.evaluate(SAME_LOOK, seen[scheme])
+            start_axe(loaded.page, axe_runs(scheme, loaded.relative in with_chrome.values()))
+
+        # A batch loads while axe checks the one before it, in light and then in dark; the
+        # pages' own order decides which page checks a look first.
+        loaded_pages: list[Loaded] = []
+        previous: list[Loaded] = []
+        for start in range(0, len(relatives), BATCH):
+            batch = [Loaded(context, base, r) for r in relatives[start : start + BATCH]]
+            for loaded in previous:
+                check(loaded, "dark")
+            for loaded in batch:
+                loaded.settle()
+                loaded.page.evaluate(THIN_CODE)
+                check(loaded, "light")
+            loaded_pages += batch
+            previous = batch
+        for loaded in previous:
+            check(loaded, "dark")
+        for loaded in loaded_pages:
+            results[loaded.relative]["dark"] = axe_violations(loaded.page)
         for loaded in loaded_pages:
             shoot(loaded.page, loaded.relative.strip("/").replace("/", "-") or "home")
         seconds = time.perf_counter() - started
