@@ -255,11 +255,11 @@ MOUNT_CODE = """async () => {
     const box = block.getBoundingClientRect();
     return box.bottom > 0 && box.top < innerHeight;
   };
+  const waiting = () => blocks.some(block => inView(block) && !copyable(block));
   for (let y = 0; ; y = scrollY + innerHeight) {
     window.scrollTo(0, y);
     // At least a frame, for the scroll observer; then until every block in view is set up,
     // for at most about a second.
-    const waiting = () => blocks.some(block => inView(block) && !copyable(block));
     for (let wait = 0; wait < 60 && (!wait || waiting()); wait++) await frame();
     if (scrollY + innerHeight >= document.documentElement.scrollHeight) break;
   }
@@ -347,7 +347,8 @@ def site_run(served, browser):
         seen: dict[str, list[str]] = {"light": [], "dark": []}  # the looks checked so far
 
         def check(loaded: Loaded, scheme: str) -> None:
-            """Start axe in the page, in this scheme; the next call collects what it found."""
+            """Start axe in the page in this scheme. Starting the dark check first collects
+            the light one's findings; the dark ones are collected after the last batch."""
             if scheme == "dark":
                 results[loaded.relative] = {"loaded": loaded, "light": axe_violations(loaded.page)}
                 go_dark(loaded.page)

@@ -2,10 +2,11 @@
 
 mkdocs-jupyter inlines JupyterLab's whole stylesheet (about 570 KB) in every notebook page,
 for a page that uses some thirty of its classes: the browser parses all of it and matches
-every element against it. JupyterLab's classes (``jp-*``, and Lumino's ``lm-*``) come only
-from nbconvert's HTML, at build time: no script on the site adds one. So a rule whose every
-selector names such a class that the page does not have can match nothing, and goes; so
-does a ``--jp-*`` custom property that nothing left refers to. Everything else stays.
+every element against it. JupyterLab's classes (``jp-*``, Lumino's ``lm-*`` and the others
+in ``BUILD_TIME_CLASS``) come only from nbconvert's HTML, at build time: no script on the
+site adds one. So a rule whose every selector names such a class that the page does not
+have can match nothing, and goes; so does a ``--jp-*`` custom property that nothing left
+refers to. Everything else stays.
 """
 
 from __future__ import annotations
