@@ -7,6 +7,8 @@
     python3 tasks.py build     # strict build into site/
     python3 tasks.py lock      # re-pin requirements/constraints.txt
     python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
+    python3 tasks.py test --machine threads-4   # the suite as another machine runs it
+
 
 Set-up creates `.venv/`, installs the pinned dependencies and fetches the
 browser-side assets listed in `requirements/assets.json` (axe-core for the browser
@@ -42,6 +44,30 @@ if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs before any environ
 
 
 WORKERS = max(1, min(os.cpu_count() or 1, 4))
+
+# Other machines, as far as one machine can play them: how many threads TensorFlow and
+# the BLAS libraries use (which changes the order floating-point sums are added in), which
+# vector instructions oneDNN and XLA may use, and oneDNN on (TensorFlow's default, and so
+# the reader's) or off (the suite's default). `tasks.py test --machine NAME` runs the suite
+# so; `--machine all` runs it once per machine and prints a table.
+THREADS = ("TF_NUM_INTRAOP_THREADS", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def threads(n: int) -> dict[str, str]:
+    return dict.fromkeys(THREADS, str(n))
+
+
+AVX2 = {"ONEDNN_MAX_CPU_ISA": "AVX2", "XLA_FLAGS": "--xla_cpu_max_isa=AVX2"}
+ONEDNN = {"TF_ENABLE_ONEDNN_OPTS": "1"}
+MACHINES: dict[str, dict[str, str]] = {
+    "threads-1": threads(1),
+    "threads-4": threads(4),
+    "threads-8": threads(8),
+    "onednn": ONEDNN,
+    # GitHub's ubuntu-latest runners: 4 vCPUs with AVX2 (no AVX-512); oneDNN off, then on.
+    "avx2-4": {**AVX2, **threads(4)},
+    "avx2-4-onednn": {**AVX2, **threads(4), **ONEDNN},
+}
 
 
 def run(*cmd: str | Path, **kwargs) -> None:
@@ -171,9 +197,41 @@ def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path
     return [bindir / "python", "-m", "pytest", *parallel, *rest]
 
 
+def as_machines(names: list[str], cmd: list[str | Path]) -> int:
+    """Run ``cmd`` once as each machine in ``names``; each log goes to .cache/machines/."""
+    logs = ROOT / ".cache" / "machines"
+    logs.mkdir(parents=True, exist_ok=True)
+    table, worst = [], 0
+    for name in names:
+        env = {**os.environ, **MACHINES[name]}
+        print(f"+ as {name}: {' '.join(f'{k}={v}' for k, v in MACHINES[name].items())}", flush=True)
+        with (logs / f"{name}.log").open("w") as log:
+            code = subprocess.call([str(c) for c in cmd], env=env, stdout=log, stderr=log)
+        lines = (logs / f"{name}.log").read_text(errors="replace").splitlines()
+        summary = next((ln.strip("= ") for ln in reversed(lines) if " in " in ln and "=" in ln), "")
+        failed = [ln for ln in lines if ln.startswith(("FAILED", "ERROR"))]
+        table.append((name, summary or f"exit {code}", failed))
+        worst = worst or code
+    print()
+    for name, summary, failed in table:
+        print(f"{name:14} {summary}")
+        for line in failed:
+            print(f"{'':14}   {line[:160]}")
+    print(f"\nlogs: {logs.relative_to(ROOT)}/")
+    return worst
+
+
 def main(argv: list[str]) -> int:
     latest = "--latest" in argv
     argv = [a for a in argv if a != "--latest"]
+    machines: list[str] = []
+    if "--machine" in argv:
+        at = argv.index("--machine")
+        name = argv[at + 1] if at + 1 < len(argv) else ""
+        machines = list(MACHINES) if name == "all" else [name]
+        if not set(machines) <= MACHINES.keys():
+            sys.exit(f"--machine takes one of: all, {', '.join(MACHINES)}")
+        del argv[at : at + 2]
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     if command == "lock":
         lock()
@@ -189,6 +247,8 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cmd = command_line(command, rest, bindir)
     print("+", " ".join(str(c) for c in cmd), flush=True)
+    if machines:
+        return as_machines(machines, cmd)
     return subprocess.call([str(c) for c in cmd])
 
 

@@ -250,7 +250,7 @@ def start_backend(
     env.update(
         CUDA_VISIBLE_DEVICES="-1",
         TF_CPP_MIN_LOG_LEVEL="2",
-        TF_ENABLE_ONEDNN_OPTS="0",
+        TF_ENABLE_ONEDNN_OPTS=os.environ.get("TF_ENABLE_ONEDNN_OPTS", "0"),
         KERAS_HOME=str(workdir / "keras_home"),
         MPLBACKEND="Agg",
         # The three workers run side by side on a small CPU: one thread each. With PyTorch's
@@ -264,8 +264,10 @@ def start_backend(
         # about half of the JAX worker's time is spent in XLA's compiler. Only "--" flags:
         # a stray word before the last two once kept them from taking effect, and the JAX
         # worker took 53 s of CPU instead of 26 s.
+        # The machine's own XLA flags come first (`tasks.py test --machine` caps the ISA).
         XLA_FLAGS=" ".join(
             [
+                *os.environ.get("XLA_FLAGS", "").split(),
                 "--xla_cpu_multi_thread_eigen=false",
                 "--xla_backend_optimization_level=0",
                 "--xla_llvm_disable_expensive_passes=true",

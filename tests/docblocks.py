@@ -52,6 +52,7 @@ import traceback
 from pathlib import Path
 
 import pytest
+from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
 from pages import (
     RUNNABLE_LANGS,
@@ -336,10 +337,16 @@ class BlockItem(pytest.Item):
                     # One stream, as a reader's terminal shows both.
                     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
                         exec(compiled, {"__name__": "__main__"})
-                self._check_figures(Path(tmp))
+                drew = self._check_figures(Path(tmp))
             finally:
                 os.chdir(cwd)
                 _close_figures()
+        if self._tolerance() is not None and self.block.block.expected_output is None and not drew:
+            raise BlockFailed(
+                f"{self.page.where(self.block.fences[0].line)}: this block is marked approx but "
+                "shows no output and saves no figure; the mark is for a block whose output "
+                "or figure comes from training"
+            )
         self._check_output(out.getvalue())
 
     def _run_in_subprocess(self, code: str) -> str:
@@ -370,6 +377,10 @@ class BlockItem(pytest.Item):
         if _normal(expected) == _normal(printed):
             return
         fence = self.block.output_fence
+        tolerance = self._tolerance()
+        beyond = None if tolerance is None else numbers_beyond(expected, printed, tolerance)
+        if beyond == []:
+            return  # every number within the tolerance the page shows
         if self.config.getoption("update_outputs"):
             if fence is None or self.page.origin[fence.line - 1][1] is not None:
                 raise BlockFailed(
@@ -389,15 +400,33 @@ class BlockItem(pytest.Item):
             )
         )
         where = self.page.where(fence.line) if fence else self.page.path
+        if beyond:
+            raise BlockFailed(
+                f"{where}: numbers from training differ by more than the {tolerance:g} the "
+                f"page allows ({'; '.join(beyond)}).\n{diff}\n" + self._update_hint()
+            )
         raise BlockFailed(
             f"{where}: the output shown on the page differs from what the code printed.\n{diff}\n"
-            "If the new output is right, run `python3 tasks.py update`."
+            + self._update_hint()
         )
 
-    def _check_figures(self, tmp: Path) -> None:
+    def _tolerance(self) -> float | None:
+        """``abs`` of the block's ``approx`` mark: its output comes from training."""
+        return next((m.tolerance for m in self.block.marks if m.kind == "approx"), None)
+
+    def _update_hint(self) -> str:
+        return (
+            "If the new output is right, run `python3 tasks.py update "
+            f"{self.parent.shown_as}`; if only trained numbers moved on another machine, "
+            "see CONTRIBUTING.md, 'Outputs and figures from training'."
+        )
+
+    def _check_figures(self, tmp: Path) -> int:
+        """Compare each figure the block saved with the committed one; return how many."""
         figures_dir = self.parent.path.parent / "figures"
         update = self.config.getoption("update_outputs")
-        for made in sorted(p for p in tmp.iterdir() if p.suffix in FIGURE_SUFFIXES):
+        made_figures = sorted(p for p in tmp.iterdir() if p.suffix in FIGURE_SUFFIXES)
+        for made in made_figures:
             data = made.read_bytes()
             _run_of(self.config, self.page.path).figures.add(hashlib.sha256(data).hexdigest())
             committed = figures_dir / made.name
@@ -416,13 +445,23 @@ class BlockItem(pytest.Item):
                     f"{self.page.where(self.block.fences[0].line)}: {shown} is not committed; "
                     "run `python3 tasks.py update` to write it"
                 )
-            if committed.read_bytes() != data:
+            where = self.page.where(self.block.fences[0].line)
+            if self._tolerance() is not None:
+                why = figure_difference(committed.read_bytes(), data)
+                if why:
+                    raise BlockFailed(
+                        f"{where}: {shown} differs from the figure the code draws now: {why}. "
+                        "A figure drawn from training may differ slightly from machine to "
+                        "machine, not visibly. " + self._update_hint()
+                    )
+            elif committed.read_bytes() != data:
                 raise BlockFailed(
-                    f"{self.page.where(self.block.fences[0].line)}: {shown} differs from the "
-                    "figure the code draws now (figures are compared byte for byte; they are "
-                    "identical from run to run on the pinned versions). If the new one is right, "
-                    "run `python3 tasks.py update`."
+                    f"{where}: {shown} differs from the figure the code draws now (figures "
+                    "are compared byte for byte; they are identical from run to run on the "
+                    "pinned versions, except those of a block marked approx). "
+                    + self._update_hint()
                 )
+        return len(made_figures)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, (BlockFailed, PageProblem)):

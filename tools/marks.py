@@ -5,6 +5,12 @@ A mark is an HTML comment on the line before a code block::
     <!--pytest.mark.skip(reason="needs a GPU")-->
     <!--pytest.mark.xfail(raises=AttributeError, strict=True, reason="gone in TF 2")-->
     <!--pytest.mark.isolated(env={"KERAS_BACKEND": "jax"})-->
+    <!--pytest.mark.approx(abs=0.03)-->
+
+``approx`` is for a block whose output holds numbers that come out of training: each
+number written with a decimal point may differ from the one shown by up to ``abs``; the
+rest (words, integers, the number of decimals) is compared exactly, and the page shows
+readers the tolerance under the output.
 
 Only a single ``pytest.mark.NAME`` or ``pytest.mark.NAME(...)`` is accepted: an
 expression such as ``pytest.mark.isolated and pytest.mark.skip`` evaluates to one
@@ -18,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 COMMENT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<expr>pytest\.mark\b.*?)\s*-->\s*$")
-KINDS = {"skip", "skipif", "xfail", "isolated"}
+KINDS = {"skip", "skipif", "xfail", "isolated", "approx"}
 # The note the site shows above a block with each kind of mark: (admonition type, title).
 NOTES = {
     "skip": ("warning", "Not run by the test suite"),
@@ -37,6 +43,7 @@ class Mark:
     expr: str  # the expression, for pytest
     reason: str | None = None
     raises: str | None = None  # xfail: the source text of raises=...
+    tolerance: float | None = None  # approx: abs=...
 
 
 def parse_mark(expr: str) -> Mark:
@@ -87,9 +94,35 @@ def parse_mark(expr: str) -> Mark:
         if run is not None:
             raise MarkError(f"<!--{expr}-->: run= is refused; an xfail block must run")
         mark.raises = ast.unparse(raises)
+    if kind == "approx":
+        mark.tolerance = _tolerance(expr, call, keywords)
     if kind == "skipif" and not (call and call.args):
         raise MarkError(f"<!--{expr}--> needs a condition as its first argument")
     return mark
+
+
+def _tolerance(expr: str, call: ast.Call | None, keywords: dict) -> float:
+    value = keywords.get("abs")
+    if call is None or call.args or set(keywords) != {"abs"}:
+        raise MarkError(
+            f"<!--{expr}--> takes one argument, abs=...: how far each decimal number in the "
+            "output may be from the one shown"
+        )
+    number = value.value if isinstance(value, ast.Constant) else None
+    if not isinstance(number, (int, float)) or isinstance(number, bool) or not 0 < number < 1:
+        raise MarkError(
+            f"<!--{expr}-->: abs must be a number between 0 and 1, such as abs=0.03; a "
+            "larger one would let a wrong number through"
+        )
+    return float(number)
+
+
+def tolerance_text(mark: Mark) -> str:
+    """What the page says under an ``approx`` block's output."""
+    return (
+        f"These numbers come from training. On your computer each number with a decimal "
+        f"point may differ from the one shown by up to {mark.tolerance:g}."
+    )
 
 
 def note(mark: Mark) -> tuple[str, str, str] | None:

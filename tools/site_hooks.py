@@ -8,6 +8,8 @@
 * A block marked ``<!--pytest.mark.skip(reason="...")-->`` or ``xfail`` gets a
   visible note with the reason (and, for xfail, the expected error), because the
   comment itself is invisible. Marks are parsed by ``tools/marks.py``, as in the tests.
+  The output of a block marked ``approx`` (numbers from training) is followed by a note
+  saying how far a reader's numbers may be from it, linking to the Set up page's why.
 * Every page says which TensorFlow and Keras the examples were verified with, read from
   ``requirements/constraints.txt``, and the date of the build (the deploy workflow builds
   only after the suite passed); ``overrides/main.html`` shows it.
@@ -39,13 +41,14 @@ from __future__ import annotations
 import datetime
 import html
 import logging
+import posixpath
 import re
 import subprocess
 from pathlib import Path
 
 import notebook_css  # tools/, on the path while hooks load
 from latex2mathml.converter import convert
-from marks import COMMENT, MarkError, note, parse_mark  # tools/, on the path while hooks load
+from marks import COMMENT, MarkError, note, parse_mark, tolerance_text  # tools/, on the path
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -70,6 +73,7 @@ NAV_TOGGLE = re.compile(
 )
 NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+OUTPUT_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
 DLCOURSE_FROM_GIT = f"git+{DEFAULT_REPO}@{DEFAULT_REF}"
@@ -124,27 +128,48 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             DLCOURSE_FROM_GIT, install_from_git(config.get("repo_url"), _built_from)
         )
     lines, out, in_fence = markdown.split("\n"), [], None
+    approx, output = None, None  # an approx mark's note, until its block's output closes
     for number, line in enumerate(lines, 1):
         fence = FENCE.match(line)
         if fence:
             char = fence.group(1)[0]
             in_fence = None if in_fence == char else (in_fence or char)
+            if output is not None and in_fence is None:  # the approx block's output ends
+                out += [line, "", *tolerance_note(approx, page, files, output), ""]
+                approx = output = None
+                continue
+        if approx is not None and in_fence is None and OUTPUT_MARKER.match(line):
+            output = len(line) - len(line.lstrip())
         m = None if in_fence else COMMENT.match(line)
         if not m:
             out.append(line)
             continue
         out.append(line)
         try:
-            shown = note(parse_mark(m.group("expr")))
+            mark = parse_mark(m.group("expr"))
+            shown = note(mark)
         except MarkError as err:
             # A warning fails the strict build; `serve` goes on so the page can be fixed.
             log.warning(f"{page.file.src_path}:{number}: {err}")
             continue
+        if mark.kind == "approx":
+            approx = mark
         if shown:
             kind, title, text = shown
             indent = m.group("indent")
             out[-1:] = [f'{indent}!!! {kind} "{title}"', "", f"{indent}    {text}", ""]
     return "\n".join(out)
+
+
+def tolerance_note(mark, page, files, indent: int) -> list[str]:
+    """The lines, under an ``approx`` block's output, that tell readers how far their
+    numbers may be from the ones shown, and link to why (where the site has a Set up page)."""
+    text = tolerance_text(mark)
+    if files is not None and files.get_file_from_path("setup.md"):
+        setup = posixpath.relpath("setup.md", posixpath.dirname(page.file.src_uri))
+        text += f" [Why they differ]({setup}#numbers-that-differ)"
+    pad = " " * indent
+    return [f'{pad}!!! note "Your numbers may differ"', "", f"{pad}    {text}"]
 
 
 def _mathml(match: re.Match) -> str:

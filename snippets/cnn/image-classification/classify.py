@@ -89,11 +89,13 @@ wrong = np.flatnonzero(predicted != y_test)
 fig, axes = plt.subplots(1, 8, figsize=(9, 1.8))
 for ax, i in zip(axes, wrong[:8], strict=False):  # 8 mistakes at most
     ax.imshow(x_test[i, :, :, 0], cmap="gray_r")
-    ax.set_title(f"{y_test[i]} as {predicted[i]}\np = {probabilities[i].max():.2f}", fontsize=8)
+    ax.set_title(f"{y_test[i]} as {predicted[i]}", fontsize=8)
 for ax in axes:
     ax.axis("off")
 fig.tight_layout()
 fig.savefig("digits-mistakes.png", dpi=100)
+sureness = " ".join(f"{probabilities[i].max():.2f}" for i in wrong[:8])
+print("probability given to each wrong answer:", sureness)
 # --8<-- [end:mistakes]
 
 # --8<-- [start:new-inputs]

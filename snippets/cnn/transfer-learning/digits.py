@@ -1,4 +1,8 @@
-"""Transfer learning offline: pretrain on digits 0-4, transfer to 5-9 with 3 images of each."""
+"""Transfer learning offline: pretrain on digits 0-4, transfer to 5-9 with 3 images of each.
+
+The comparison repeats each method over five runs, each with its own pretraining seed, its
+own draw of the few images and its own starting weights, and reports the spread.
+"""
 
 # --8<-- [start:tasks]
 import numpy as np
@@ -26,10 +30,8 @@ print(f"task A: {a_train.sum()} training images   task B: {len(y_b_test)} test i
 print(f"shifted copy of task B's test images: {moved:.0%} of them moved")
 # --8<-- [end:tasks]
 
+
 # --8<-- [start:pretrain]
-keras.utils.set_random_seed(0)
-
-
 def conv_base(name):
     """The feature extractor: two convolution blocks, flattened."""
     return keras.Sequential(
@@ -48,19 +50,26 @@ def conv_base(name):
     )
 
 
-base = conv_base("pretrained_base")
-model_a = keras.Sequential(
-    [
-        keras.Input(shape=(8, 8, 1)),
-        random_shift(),  # (2)!
-        base,
-        layers.Dense(5, activation="softmax"),
-    ]
-)
-model_a.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
-model_a.fit(x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0)
-predicted_a = model_a(x_test[a_test], training=False).numpy().argmax(axis=1)
-print(f"task A test accuracy: {(predicted_a == y_test[a_test]).mean():.2f}")
+def pretrain(seed):
+    """A base trained on task A from random weights drawn with `seed`, and its accuracy."""
+    keras.utils.set_random_seed(seed)
+    base = conv_base(f"pretrained_base_{seed}")
+    model_a = keras.Sequential(
+        [
+            keras.Input(shape=(8, 8, 1)),
+            random_shift(),  # (2)!
+            base,
+            layers.Dense(5, activation="softmax"),
+        ]
+    )
+    model_a.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    model_a.fit(x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0)
+    predicted = model_a(x_test[a_test], training=False).numpy().argmax(axis=1)
+    return base, (predicted == y_test[a_test]).mean()
+
+
+base, accuracy_a = pretrain(seed=0)
+print(f"task A test accuracy: {accuracy_a:.2f}")
 # --8<-- [end:pretrain]
 
 
@@ -130,19 +139,27 @@ def accuracies(model):
     return right[: len(y_b_test)].mean(), right[len(y_b_test) :].mean()
 
 
+runs = 5
 starts = {m: starting_state(m) for m in (scratch, transfer, tuned)}
+pretrained = [base.get_weights()]
+for seed in range(1, runs):  # (3)!
+    other_base, _ = pretrain(seed)
+    pretrained.append(other_base.get_weights())
+
 results = {"from scratch": [], "feature extraction": [], "+ fine-tuning": []}
-for seed in range(5):
+for seed in range(runs):
     rng = np.random.default_rng(seed)
     few = [rng.choice(np.flatnonzero(y_train == d), 3, replace=False) for d in range(5, 10)]
     x_few, y_few = x_train[np.concatenate(few)], y_train[np.concatenate(few)] - 5
     keras.utils.set_random_seed(seed)
 
-    restart(scratch, starts[scratch])
+    fresh = keras.models.clone_model(scratch).get_weights()  # (4)!
+    restart(scratch, (fresh, starts[scratch][1]))
     train(scratch, x_few, y_few, steps=60)
     results["from scratch"].append(accuracies(scratch))
 
     restart(transfer, starts[transfer])
+    base.set_weights(pretrained[seed])  # this run's pretrained base
     train(transfer, x_few, y_few, steps=40)  # only the new head learns
     results["feature extraction"].append(accuracies(transfer))
 
@@ -151,9 +168,25 @@ for seed in range(5):
     train(tuned, x_few, y_few, steps=20)
     results["+ fine-tuning"].append(accuracies(tuned))
 
+results = {name: np.array(rows) for name, rows in results.items()}  # rows: (centred, shifted)
 print(f"{'accuracy on task B':18}   centred test   shifted test")
-for name, runs in results.items():
-    runs = np.array(runs)  # one row per seed: (centred, shifted)
-    mean, spread = runs.mean(axis=0), runs.std(axis=0, ddof=1)
+for name, rows in results.items():
+    mean, spread = rows.mean(axis=0), rows.std(axis=0, ddof=1)
     print(f"{name:18}   {mean[0]:.2f} ± {spread[0]:.2f}    {mean[1]:.2f} ± {spread[1]:.2f}")
+
+
+def gain(better, than):  # (5)!
+    """Mean and standard error, over the runs, of the difference each run made."""
+    difference = results[better] - results[than]
+    return difference.mean(axis=0), difference.std(axis=0, ddof=1) / np.sqrt(runs)
+
+
+comparisons = {
+    "feature extraction - scratch": ("feature extraction", "from scratch"),
+    "fine-tuning - feature extraction": ("+ fine-tuning", "feature extraction"),
+}
+print(f"{'difference per run':32}   centred        shifted")
+for label, (better, than) in comparisons.items():
+    mean, error = gain(better, than)
+    print(f"{label:32}   {mean[0]:+.2f} ± {error[0]:.2f}   {mean[1]:+.2f} ± {error[1]:.2f}")
 # --8<-- [end:compare]
