@@ -335,6 +335,58 @@ def test_hand_edited_tick_label_is_caught(report):
     )
 
 
+# --- numbers and figures from training -----------------------------------------------------
+
+
+def test_trained_numbers_within_the_tolerance_pass_and_the_page_says_so(report):
+    page = report.page("pages/approx_within.md")
+    assert {item: outcome for item, (outcome, _) in page.items()} == {
+        "line 4": "passed",
+        "checks": "passed",
+        "html": "passed",
+    }
+
+
+def test_trained_numbers_edited_beyond_the_tolerance(report):
+    fails_with(
+        report,
+        "approx_beyond.md",
+        "line 4",
+        "pages/approx_beyond.md:10: numbers from training differ by more than the 0.03 the page "
+        "allows (shown 0.950, printed 0.875).",
+    )
+    # Words and integers are compared exactly, even in a block marked approx.
+    fails_with(
+        report,
+        "approx_beyond.md",
+        "line 15",
+        "pages/approx_beyond.md:20: the output shown on the page differs*",
+        "-225 test images, accuracy 0.875",
+    )
+
+
+def test_trained_figure_that_changed_visibly(report):
+    fails_with(
+        report,
+        "approx_figure_changed.md",
+        "line 4",
+        "pages/approx_figure_changed.md:4: figures/curve_moved.png differs from the figure the "
+        "code draws now: it looks different around pixel*",
+    )
+
+
+def test_approx_marks_that_would_excuse_a_block(report):
+    fails_with(
+        report, "approx_no_abs.md", "read", "pages/approx_no_abs.md:3: *takes one argument, abs=*"
+    )
+    fails_with(
+        report,
+        "approx_nothing_shown.md",
+        "line 4",
+        "pages/approx_nothing_shown.md:4: this block is marked approx but shows no output*",
+    )
+
+
 # --- pages and links -----------------------------------------------------------------------
 
 

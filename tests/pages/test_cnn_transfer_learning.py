@@ -96,7 +96,7 @@ def test_pretrained_base_is_a_typical_one():
 
 
 def test_transfer_helps_on_shifted_images_by_more_than_its_error():
-    centred, c_error, shifted, s_error = _shown_differences()["feature extraction - scratch"]
+    centred, _, shifted, s_error = _shown_differences()["feature extraction - scratch"]
     # Over five runs that each redraw the pretraining, the images and the starting weights,
     # the mean gain on shifted images is above zero by more than two standard errors...
     assert shifted > 2 * s_error > 0
@@ -109,7 +109,8 @@ def test_transfer_helps_on_shifted_images_by_more_than_its_error():
 def test_fine_tuning_adds_a_little_and_the_text_says_how_much():
     centred, c_error, shifted, s_error = _shown_differences()["fine-tuning - feature extraction"]
     assert centred > c_error > 0 and shifted > s_error > 0
-    assert f"**Fine-tuning adds a little on top**: {centred:+.2f} on centred and {shifted:+.2f}" in _page()
+    said = f"**Fine-tuning adds a little on top**: {centred:+.2f} on centred and {shifted:+.2f}"
+    assert said in _page()
 
 
 KERAS_IO = {"VGG16": 138.4, "ResNet50": 25.6, "InceptionV3": 23.9, "EfficientNetB0": 5.3}

@@ -13,8 +13,13 @@ os.environ["TF_CONFIG"] = json.dumps(tf_config)
 resolver = tf.distribute.cluster_resolver.TFConfigClusterResolver()
 cluster = resolver.cluster_spec()
 print("workers:", cluster.num_tasks("worker"))
-print("this process:", resolver.task_type, resolver.task_id, "at",
-      cluster.task_address(resolver.task_type, resolver.task_id))
+print(
+    "this process:",
+    resolver.task_type,
+    resolver.task_id,
+    "at",
+    cluster.task_address(resolver.task_type, resolver.task_id),
+)
 del os.environ["TF_CONFIG"]
 # --8<-- [end:ex1]
 
@@ -26,8 +31,10 @@ print("outside any scope:", type(default).__name__, default.num_replicas_in_sync
 
 one_device = tf.distribute.OneDeviceStrategy("/cpu:0")
 with one_device.scope():
-    print("inside a scope, get_strategy() is that strategy:",
-          tf.distribute.get_strategy() is one_device)
+    print(
+        "inside a scope, get_strategy() is that strategy:",
+        tf.distribute.get_strategy() is one_device,
+    )
     weight = tf.Variable(1.0)
 print("variable made in the scope is placed on:", weight.device)
 # --8<-- [end:ex2]

@@ -36,8 +36,10 @@ model.compile(
 # --8<-- [start:fit]
 history = model.fit(x_train, y_train, epochs=10, batch_size=32, validation_split=0.1, verbose=0)
 print("epochs run:", len(history.history["loss"]))
-print(f"last epoch: loss {history.history['loss'][-1]:.2f}, "
-      f"validation accuracy {history.history['val_accuracy'][-1]:.2f}")
+print(
+    f"last epoch: loss {history.history['loss'][-1]:.2f}, "
+    f"validation accuracy {history.history['val_accuracy'][-1]:.2f}"
+)
 # --8<-- [end:fit]
 
 # --8<-- [start:evaluate]

@@ -1,0 +1,59 @@
+"""How a block's output and figures are compared when they come from training."""
+
+import io
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from compare import figure_difference, numbers_beyond, skeleton
+
+
+def test_skeleton_keeps_words_integers_and_the_number_of_decimals():
+    assert skeleton("224 images: 0.83 ± 0.03, loss -1.5e-03") == "224 images: {2} ± {2}, loss {1}"
+
+
+@pytest.mark.parametrize(
+    ("shown", "printed", "expected"),
+    [
+        ("accuracy 0.83", "accuracy 0.85", []),
+        ("accuracy 0.83", "accuracy 0.86", []),
+        ("accuracy 0.83", "accuracy 0.87", ["shown 0.83, printed 0.87"]),
+        ("gain +0.05, -0.03", "gain +0.05, -0.07", ["shown -0.03, printed -0.07"]),
+        ("13 of 450 wrong", "14 of 450 wrong", None),  # integers are exact
+        ("accuracy 0.83", "accuracy 0.830", None),  # so is the format
+        ("accuracy 0.83", "precision 0.83", None),
+    ],
+)
+def test_numbers_beyond_the_tolerance(shown, printed, expected):
+    assert numbers_beyond(shown, printed, 0.03) == expected
+
+
+def _curve(last: float, label: str = "accuracy") -> bytes:
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1, 2, 3], [0.5, 0.8, 0.85, last])
+    ax.set(ylim=(0, 1), ylabel=label)
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    plt.close(fig)
+    return out.getvalue()
+
+
+def test_a_curve_a_fraction_of_a_pixel_away_passes():
+    assert _curve(0.9) != _curve(0.901)
+    assert figure_difference(_curve(0.9), _curve(0.901)) is None
+
+
+@pytest.mark.parametrize(
+    "changed", [_curve(0.95), _curve(0.9, label="accurasy"), _curve(0.9, label="loss")]
+)
+def test_a_moved_curve_or_a_changed_label_fails(changed):
+    assert "looks different around pixel" in figure_difference(_curve(0.9), changed)
+
+
+def test_a_figure_of_another_size_fails():
+    fig, _ = plt.subplots(figsize=(3, 3), dpi=100)
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    assert "size changed from 400x300 to 300x300" in figure_difference(_curve(0.9), out.getvalue())
