@@ -437,9 +437,10 @@ class BlockItem(pytest.Item):
                     f"but the page does not show {shown}"
                 )
             old = committed.read_bytes() if committed.exists() else None
+            trained = self._tolerance() is not None
+            why = figure_difference(old, data) if trained and old is not None else None
             # A figure from training that only moved within its tolerance is this run's.
-            close = old is not None and self._tolerance() is not None
-            close = close and figure_difference(old, data) is None
+            close = trained and old is not None and why is None
             if update and not close:
                 figures_dir.mkdir(exist_ok=True)
                 shutil.copyfile(made, committed)
@@ -452,10 +453,10 @@ class BlockItem(pytest.Item):
                 )
             if close:
                 _run_of(self.config, self.page.path).figures.add(hashlib.sha256(old).hexdigest())
-            elif self._tolerance() is not None:
+            elif trained:
                 raise BlockFailed(
                     f"{where}: {shown} differs from the figure the code draws now: "
-                    f"{figure_difference(old, data)}. A figure drawn from training may differ "
+                    f"{why}. A figure drawn from training may differ "
                     "slightly from machine to machine, not visibly. " + self._update_hint()
                 )
             elif old != data:

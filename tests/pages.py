@@ -24,7 +24,7 @@ from pathlib import Path
 import markdown
 import pathspec
 import yaml
-from marks import COMMENT, Mark, MarkError, parse_mark
+from marks import COMMENT, OUTPUT, Mark, MarkError, parse_mark
 from mkdocs.utils import markdown_extensions
 from pygments.lexer import Lexer
 from pygments.lexers import find_lexer_class_by_name
@@ -41,7 +41,6 @@ RUNNABLE_LANGS = {"python", "py", "python3", "py3"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 CODEBLOCKS_COMMENT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:(?P<keyword>.*?)[-\s]*-->\s*$")
 CONT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:cont[-\s]*-->\s*$")
-OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 SNIPPET_LINE = re.compile(r"-{1,}8<-{1,}\s*[\"']?(?P<target>[^\"'\s]*)")
 SNIPPET_INLINE = re.compile(r"^\s*(?<!;)-{1,}8<-{1,}[ \t]+[\"'](?P<target>[^\"']+)[\"']")
 SNIPPET_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")

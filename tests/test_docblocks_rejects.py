@@ -79,6 +79,9 @@ class Report:
         assert items, f"{name} was not collected:\n{self.output[-3000:]}"
         return items
 
+    def outcomes(self, page: str) -> dict[str, str]:
+        return {item: outcome for item, (outcome, _) in self.page(page).items()}
+
     def outcome(self, page: str, item: str) -> str:
         return self.page(page)[item][0]
 
@@ -107,8 +110,7 @@ def fails_with(report: Report, page: str, item: str, *patterns: str) -> None:
 
 
 def test_good_page_runs_every_block_and_matches_its_html(report):
-    page = report.page("pages/good.md")
-    assert {item: outcome for item, (outcome, _) in page.items()} == {
+    assert report.outcomes("pages/good.md") == {
         "line 3": "passed",
         "line 14": "passed",
         "line 24": "skipped",
@@ -338,9 +340,9 @@ def test_hand_edited_tick_label_is_caught(report):
 # --- numbers and figures from training -----------------------------------------------------
 
 
-def test_trained_numbers_within_the_tolerance_pass_and_the_page_says_so(report):
-    page = report.page("pages/approx_within.md")
-    assert {item: outcome for item, (outcome, _) in page.items()} == {
+def test_trained_numbers_and_figure_within_the_tolerance_pass(report):
+    # The committed figure's last point is 0.002 below the one drawn: not byte for byte.
+    assert report.outcomes("pages/approx_within.md") == {
         "line 4": "passed",
         "checks": "passed",
         "html": "passed",

@@ -79,6 +79,27 @@ def test_skip_marks_become_visible_notes():
     assert "Expected error: `KeyError`. no key b" in out
 
 
+def test_approx_marks_put_the_tolerance_under_the_output():
+    from tools import site_hooks
+
+    page = SimpleNamespace(file=SimpleNamespace(src_path="cnn/x.md", src_uri="cnn/x.md"))
+    markdown = (
+        "<!--pytest.mark.approx(abs=0.03)-->\n```python\nprint(0.9)\n```\n\n"
+        "<!--pytest-codeblocks:cont-->\n```python\nprint(0.8)\n```\n\n"
+        "<!--pytest-codeblocks:expected-output-->\n```text\n0.9\n0.8\n```\nNext.\n"
+    )
+    files = SimpleNamespace(get_file_from_path=lambda path: path == "setup.md" or None)
+    out = site_hooks.on_page_markdown(markdown, page, None, files)
+    note = out.split("```text\n0.9\n0.8\n```\n", 1)[1]  # right under the output
+    assert note.startswith('\n!!! note "Your numbers may differ"\n')
+    assert "may differ from the one shown by up to 0.03." in note
+    assert "[Why they differ](../setup.md#numbers-that-differ)" in note
+    assert note.rstrip().endswith("Next.") and out.count("!!! note") == 1
+    # A site without a Set up page (the fixture site) gets the note without the link.
+    out = site_hooks.on_page_markdown(markdown, page, None, None)
+    assert "up to 0.03." in out and "setup.md" not in out
+
+
 def test_notebook_pages_have_mathml_and_no_math_script(built_site):
     site = built_site["dir"]
     for page in ("notebooks/first-model", "assignments/cifar10", "assignments/cifar10-solution"):

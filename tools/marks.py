@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 COMMENT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<expr>pytest\.mark\b.*?)\s*-->\s*$")
+# pytest-codeblocks' marker before the output of the block (chain) above it.
+OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 KINDS = {"skip", "skipif", "xfail", "isolated", "approx"}
 # The note the site shows above a block with each kind of mark: (admonition type, title).
 NOTES = {

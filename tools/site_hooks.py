@@ -48,7 +48,14 @@ from pathlib import Path
 
 import notebook_css  # tools/, on the path while hooks load
 from latex2mathml.converter import convert
-from marks import COMMENT, MarkError, note, parse_mark, tolerance_text  # tools/, on the path
+from marks import (  # tools/, on the path
+    COMMENT,
+    OUTPUT,
+    MarkError,
+    note,
+    parse_mark,
+    tolerance_text,
+)
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -73,7 +80,6 @@ NAV_TOGGLE = re.compile(
 )
 NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-OUTPUT_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
 DLCOURSE_FROM_GIT = f"git+{DEFAULT_REPO}@{DEFAULT_REF}"
@@ -138,7 +144,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
                 out += [line, "", *tolerance_note(approx, page, files, output), ""]
                 approx = output = None
                 continue
-        if approx is not None and in_fence is None and OUTPUT_MARKER.match(line):
+        if approx is not None and in_fence is None and OUTPUT.match(line):
             output = len(line) - len(line.lstrip())
         m = None if in_fence else COMMENT.match(line)
         if not m:
