@@ -8,10 +8,12 @@ them into visible differences. For such a block:
 
 * printed text must match the page with every decimal number (``0.83``, ``-1.5e-03``)
   replaced by a placeholder that keeps its number of decimals; each number may then
-  differ from the one shown by up to ``abs``. Integers and words are compared exactly;
+  differ from the one shown by up to ``abs`` (or the wider tolerance the mark's ``lines``
+  gives its line). Integers and words are compared exactly;
 * a figure must have the committed figure's size, and the two must look alike: the
   pixels are compared after a blur of about a line's width, so a curve drawn a fraction
-  of a pixel away passes and a moved curve, a changed label or a new colour fails.
+  of a pixel away passes and a moved curve, a changed label or a new colour fails,
+  except within the share of the figure the mark's ``area`` allows.
 
 Figures of unmarked blocks are compared byte for byte.
 """
@@ -19,11 +21,10 @@ Figures of unmarked blocks are compared byte for byte.
 from __future__ import annotations
 
 import io
-import re
 
 import numpy as np
+from marks import DECIMAL
 
-DECIMAL = re.compile(r"-?\d+\.(?P<decimals>\d+)(?:[eE][-+]?\d+)?")
 # A figure from training may differ from the committed one by at most this much, on a
 # 0-255 scale, anywhere after the blur (about a line's width, BLUR pixels each way).
 FIGURE_TOLERANCE = 48
@@ -35,17 +36,21 @@ def skeleton(text: str) -> str:
     return DECIMAL.sub(lambda m: f"{{{len(m.group('decimals'))}}}", text)
 
 
-def numbers_beyond(shown: str, printed: str, tolerance: float) -> list[str] | None:
+def numbers_beyond(
+    shown: str, printed: str, tolerance: float, lines: dict[str, float] | None = None
+) -> list[str] | None:
     """``None`` if the two texts differ other than in their decimal numbers; otherwise
-    each pair of numbers more than ``tolerance`` apart, as ``"shown 0.83, printed 0.99"``."""
+    each pair of numbers further apart than the tolerance, as ``"shown 0.83, printed 0.99"``.
+    A line containing a key of ``lines`` has that key's tolerance instead (the widest)."""
     if skeleton(shown) != skeleton(printed):
         return None
-    pairs = zip(DECIMAL.finditer(shown), DECIMAL.finditer(printed), strict=True)
-    return [
-        f"shown {a.group()}, printed {b.group()}"
-        for a, b in pairs
-        if abs(float(a.group()) - float(b.group())) > tolerance + 1e-9
-    ]
+    beyond = []
+    for line, other in zip(shown.splitlines(), printed.splitlines(), strict=True):
+        allowed = max([tolerance, *(t for part, t in (lines or {}).items() if part in line)])
+        for a, b in zip(DECIMAL.finditer(line), DECIMAL.finditer(other), strict=True):
+            if abs(float(a.group()) - float(b.group())) > allowed + 1e-9:
+                beyond.append(f"shown {a.group()}, printed {b.group()}")
+    return beyond
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -65,19 +70,23 @@ def _blur(pixels: np.ndarray, radius: int) -> np.ndarray:
     return (summed[hi, hi] - summed[lo, hi] - summed[hi, lo] + summed[lo, lo]) / size**2
 
 
-def figure_difference(committed: bytes, drawn: bytes) -> str | None:
-    """Why a figure drawn from training does not look like the committed one, or ``None``."""
+def figure_difference(committed: bytes, drawn: bytes, area: float = 0.0) -> str | None:
+    """Why a figure drawn from training does not look like the committed one, or ``None``.
+    ``area`` is the share of its pixels that may look different (a cell of a confusion
+    matrix that counts one image more)."""
     if committed == drawn:
         return None
     a, b = _pixels(committed), _pixels(drawn)
     if a.shape != b.shape:
         return f"its size changed from {a.shape[1]}x{a.shape[0]} to {b.shape[1]}x{b.shape[0]}"
     worst = np.abs(_blur(a, BLUR) - _blur(b, BLUR)).max(axis=2)
-    if worst.max() <= FIGURE_TOLERANCE:
+    changed = worst > FIGURE_TOLERANCE
+    if changed.mean() <= area:
         return None
     y, x = np.unravel_index(worst.argmax(), worst.shape)
     return (
         f"it looks different around pixel ({x}, {y}) from the top left (a difference of "
         f"{worst.max():.0f} of 255 after a {2 * BLUR + 1}-pixel blur; at most "
-        f"{FIGURE_TOLERANCE} is allowed)"
+        f"{FIGURE_TOLERANCE} is allowed"
+        + (f" outside {area:.2%} of the figure, and {changed.mean():.2%} differs)" if area else ")")
     )

@@ -54,6 +54,7 @@ from pathlib import Path
 import pytest
 from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
+from marks import Mark
 from pages import (
     RUNNABLE_LANGS,
     Block,
@@ -341,7 +342,7 @@ class BlockItem(pytest.Item):
             finally:
                 os.chdir(cwd)
                 _close_figures()
-        if self._tolerance() is not None and self.block.block.expected_output is None and not drew:
+        if self._approx() and self.block.block.expected_output is None and not drew:
             raise BlockFailed(
                 f"{self.page.where(self.block.fences[0].line)}: this block is marked approx but "
                 "shows no output and saves no figure; the mark is for a block whose output "
@@ -377,8 +378,8 @@ class BlockItem(pytest.Item):
         if _normal(expected) == _normal(printed):
             return
         fence = self.block.output_fence
-        tolerance = self._tolerance()
-        beyond = None if tolerance is None else numbers_beyond(expected, printed, tolerance)
+        approx = self._approx()
+        beyond = approx and numbers_beyond(expected, printed, approx.tolerance, approx.lines)
         if beyond == []:
             return  # every number within the tolerance the page shows
         if self.config.getoption("update_outputs"):
@@ -402,17 +403,17 @@ class BlockItem(pytest.Item):
         where = self.page.where(fence.line) if fence else self.page.path
         if beyond:
             raise BlockFailed(
-                f"{where}: numbers from training differ by more than the {tolerance:g} the "
-                f"page allows ({'; '.join(beyond)}).\n{diff}\n" + self._update_hint()
+                f"{where}: numbers from training differ by more than the page allows "
+                f"({'; '.join(beyond)}).\n{diff}\n" + self._update_hint()
             )
         raise BlockFailed(
             f"{where}: the output shown on the page differs from what the code printed.\n{diff}\n"
             + self._update_hint()
         )
 
-    def _tolerance(self) -> float | None:
-        """``abs`` of the block's ``approx`` mark: its output comes from training."""
-        return next((m.tolerance for m in self.block.marks if m.kind == "approx"), None)
+    def _approx(self) -> Mark | None:
+        """The block's ``approx`` mark, if any: its output comes from training."""
+        return next((m for m in self.block.marks if m.kind == "approx"), None)
 
     def _update_hint(self) -> str:
         return (
@@ -437,8 +438,9 @@ class BlockItem(pytest.Item):
                     f"but the page does not show {shown}"
                 )
             old = committed.read_bytes() if committed.exists() else None
-            trained = self._tolerance() is not None
-            why = figure_difference(old, data) if trained and old is not None else None
+            approx = self._approx()
+            trained = approx is not None
+            why = figure_difference(old, data, approx.area) if trained and old is not None else None
             # A figure from training that only moved within its tolerance is this run's.
             close = trained and old is not None and why is None
             if update and not close:

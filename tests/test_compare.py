@@ -30,6 +30,18 @@ def test_numbers_beyond_the_tolerance(shown, printed, expected):
     assert numbers_beyond(shown, printed, 0.03) == expected
 
 
+def test_lines_named_by_the_mark_get_their_own_tolerance():
+    shown = "accuracy 0.97\npredicted 0 (p = 0.76)"
+    wider = {"p = ": 0.2}
+    assert numbers_beyond(shown, "accuracy 0.98\npredicted 0 (p = 0.87)", 0.03, wider) == []
+    assert numbers_beyond(shown, "accuracy 0.87\npredicted 0 (p = 0.76)", 0.03, wider) == [
+        "shown 0.97, printed 0.87"
+    ]
+    assert numbers_beyond(shown, "accuracy 0.97\npredicted 0 (p = 0.99)", 0.03, wider) == [
+        "shown 0.76, printed 0.99"
+    ]
+
+
 def _curve(last: float, label: str = "accuracy") -> bytes:
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.plot([0, 1, 2, 3], [0.5, 0.8, 0.85, last])
@@ -50,6 +62,14 @@ def test_a_curve_a_fraction_of_a_pixel_away_passes():
 )
 def test_a_moved_curve_or_a_changed_label_fails(changed):
     assert "looks different around pixel" in figure_difference(_curve(0.9), changed)
+
+
+def test_area_lets_a_detail_differ_and_nothing_more():
+    # A changed word of a label is under 0.01% of a 400x300 figure; a moved curve is more.
+    label = _curve(0.9, label="accurasy")
+    assert figure_difference(_curve(0.9), label, area=0.001) is None
+    why = figure_difference(_curve(0.9), _curve(0.5), area=0.001)
+    assert "outside 0.10% of the figure" in why
 
 
 def test_a_figure_of_another_size_fails():

@@ -98,6 +98,9 @@ def test_approx_marks_put_the_tolerance_under_the_output():
     # A site without a Set up page (the fixture site) gets the note without the link.
     out = site_hooks.on_page_markdown(markdown, page, None, None)
     assert "up to 0.03." in out and "setup.md" not in out
+    # An output with no decimal number (shapes, counts) is compared exactly: no note.
+    exact = markdown.replace("0.9\n0.8\n```", "(8, 8)\n2 images\n```")
+    assert "!!! note" not in site_hooks.on_page_markdown(exact, page, None, files)
 
 
 def test_notebook_pages_have_mathml_and_no_math_script(built_site):

@@ -7,10 +7,12 @@ A mark is an HTML comment on the line before a code block::
     <!--pytest.mark.isolated(env={"KERAS_BACKEND": "jax"})-->
     <!--pytest.mark.approx(abs=0.03)-->
 
-``approx`` is for a block whose output holds numbers that come out of training: each
-number written with a decimal point may differ from the one shown by up to ``abs``; the
-rest (words, integers, the number of decimals) is compared exactly, and the page shows
-readers the tolerance under the output.
+``approx`` is for a block whose output holds numbers that come out of training (or long
+floating-point sums): each number written with a decimal point may differ from the one
+shown by up to ``abs``, or by the wider tolerance ``lines={"text": abs}`` gives the lines
+containing that text; the rest (words, integers, the number of decimals) is compared
+exactly, and the page shows readers the tolerance under the output. Its figures must look
+the same, except in at most ``area`` (a share, below 0.01) of their pixels.
 
 Only a single ``pytest.mark.NAME`` or ``pytest.mark.NAME(...)`` is accepted: an
 expression such as ``pytest.mark.isolated and pytest.mark.skip`` evaluates to one
@@ -21,12 +23,15 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COMMENT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<expr>pytest\.mark\b.*?)\s*-->\s*$")
+# A number written with a decimal point: what an ``approx`` mark compares within its tolerance.
+DECIMAL = re.compile(r"-?\d+\.(?P<decimals>\d+)(?:[eE][-+]?\d+)?")
 # pytest-codeblocks' marker before the output of the block (chain) above it.
 OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 KINDS = {"skip", "skipif", "xfail", "isolated", "approx"}
+APPROX_ARGS = {"abs", "lines", "area"}
 # The note the site shows above a block with each kind of mark: (admonition type, title).
 NOTES = {
     "skip": ("warning", "Not run by the test suite"),
@@ -46,6 +51,8 @@ class Mark:
     reason: str | None = None
     raises: str | None = None  # xfail: the source text of raises=...
     tolerance: float | None = None  # approx: abs=...
+    lines: dict[str, float] = field(default_factory=dict)  # approx: a wider abs on some lines
+    area: float = 0.0  # approx: the share of a figure that may look different
 
 
 def parse_mark(expr: str) -> Mark:
@@ -97,34 +104,57 @@ def parse_mark(expr: str) -> Mark:
             raise MarkError(f"<!--{expr}-->: run= is refused; an xfail block must run")
         mark.raises = ast.unparse(raises)
     if kind == "approx":
-        mark.tolerance = _tolerance(expr, call, keywords)
+        _approx(expr, call, keywords, mark)
     if kind == "skipif" and not (call and call.args):
         raise MarkError(f"<!--{expr}--> needs a condition as its first argument")
     return mark
 
 
-def _tolerance(expr: str, call: ast.Call | None, keywords: dict) -> float:
-    value = keywords.get("abs")
-    if call is None or call.args or set(keywords) != {"abs"}:
+def _number(expr: str, name: str, node: ast.expr, below: float) -> float:
+    value = node.value if isinstance(node, ast.Constant) else None
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < below:
         raise MarkError(
-            f"<!--{expr}--> takes one argument, abs=...: how far each decimal number in the "
-            "output may be from the one shown"
+            f"<!--{expr}-->: {name} must be a number above 0 and below {below:g}; a larger "
+            "one would let a wrong result through"
         )
-    number = value.value if isinstance(value, ast.Constant) else None
-    if not isinstance(number, (int, float)) or isinstance(number, bool) or not 0 < number < 1:
+    return float(value)
+
+
+def _approx(expr: str, call: ast.Call | None, keywords: dict, mark: Mark) -> None:
+    """``abs=`` (required), ``lines={"text": abs, ...}`` and ``area=``, checked."""
+    if call is None or call.args or "abs" not in keywords or set(keywords) - APPROX_ARGS:
         raise MarkError(
-            f"<!--{expr}-->: abs must be a number between 0 and 1, such as abs=0.03; a "
-            "larger one would let a wrong number through"
+            f"<!--{expr}--> takes abs=... (how far each decimal number in the output may be "
+            'from the one shown) and, optionally, lines={"text on the line": abs, ...} and '
+            "area=... (the share of a figure that may look different)"
         )
-    return float(number)
+    mark.tolerance = _number(expr, "abs", keywords["abs"], 1)
+    lines = keywords.get("lines")
+    if lines is not None:
+        if not isinstance(lines, ast.Dict) or not all(
+            isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.strip()
+            for k in lines.keys
+        ):
+            raise MarkError(f'<!--{expr}-->: lines must be a dict such as {{"p = ": 0.2}}')
+        mark.lines = {
+            k.value: _number(expr, f"lines[{k.value!r}]", v, 1)
+            for k, v in zip(lines.keys, lines.values, strict=True)
+        }
+    if "area" in keywords:
+        mark.area = _number(expr, "area", keywords["area"], 0.01)
 
 
 def tolerance_text(mark: Mark) -> str:
     """What the page says under an ``approx`` block's output."""
-    return (
-        f"These numbers come from training. On your computer each number with a decimal "
-        f"point may differ from the one shown by up to {mark.tolerance:g}."
+    text = (
+        "These numbers come from training. On your computer each number with a decimal "
+        f"point may differ from the one shown by up to {mark.tolerance:g}"
     )
+    wider = [f'{tolerance:g} on lines with "{part}"' for part, tolerance in mark.lines.items()]
+    text += f" (up to {', '.join(wider)})." if wider else "."
+    if mark.area:
+        text += " The figures drawn from the same training may differ in a detail too."
+    return text
 
 
 def note(mark: Mark) -> tuple[str, str, str] | None:

@@ -50,6 +50,7 @@ import notebook_css  # tools/, on the path while hooks load
 from latex2mathml.converter import convert
 from marks import (  # tools/, on the path
     COMMENT,
+    DECIMAL,
     OUTPUT,
     MarkError,
     note,
@@ -135,15 +136,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         )
     lines, out, in_fence = markdown.split("\n"), [], None
     approx, output = None, None  # an approx mark's note, until its block's output closes
+    output_lines: list[str] = []
     for number, line in enumerate(lines, 1):
         fence = FENCE.match(line)
         if fence:
             char = fence.group(1)[0]
             in_fence = None if in_fence == char else (in_fence or char)
             if output is not None and in_fence is None:  # the approx block's output ends
-                out += [line, "", *tolerance_note(approx, page, files, output), ""]
-                approx = output = None
+                # Only numbers with a decimal point are compared loosely: say so if any.
+                note_lines = tolerance_note(approx, page, files, output)
+                has_decimals = DECIMAL.search("\n".join(output_lines))
+                out += [line, "", *note_lines, ""] if has_decimals else [line]
+                approx, output, output_lines = None, None, []
                 continue
+        if output is not None and in_fence:
+            output_lines.append(line)
         if approx is not None and in_fence is None and OUTPUT.match(line):
             output = len(line) - len(line.lstrip())
         m = None if in_fence else COMMENT.match(line)
