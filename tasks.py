@@ -5,7 +5,8 @@
     python3 tasks.py test      # set up, then run the whole test suite
     python3 tasks.py update    # regenerate every output shown on the pages
     python3 tasks.py build     # strict build into site/
-    python3 tasks.py lock      # re-pin requirements/constraints.txt
+    python3 tasks.py bump      # pin the newest releases and show them on the pages
+    python3 tasks.py bump tensorflow>=2.21   # also move a lower bound (the oldest supported)
     python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
     python3 tasks.py test --machine threads-4   # the suite as another machine runs it
 
@@ -15,7 +16,8 @@ browser-side assets listed in `requirements/assets.json` (axe-core for the brows
 tests) from the npm
 registry. It is skipped when
 nothing it depends on changed. `--latest` uses `.venv-latest/` and the newest
-releases instead of the pins (the weekly drift check).
+releases instead of the pins, `--oldest` uses `.venv-oldest/` and the oldest releases
+pyproject.toml supports (the weekly drift check runs both).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
 import venv
 from pathlib import Path
 
@@ -79,18 +82,40 @@ def bin_dir(env: Path) -> Path:
     return env / ("Scripts" if os.name == "nt" else "bin")
 
 
-def stamp(latest: bool) -> str:
-    digest = hashlib.sha256(f"{sys.version_info[:2]} latest={latest}".encode())
+def stamp(releases: str) -> str:
+    digest = hashlib.sha256(f"{sys.version_info[:2]} releases={releases}".encode())
     for path in STAMP_INPUTS:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def setup(latest: bool = False) -> Path:
-    """Create the environment if anything it depends on changed; return its bin dir."""
-    env = ROOT / (".venv-latest" if latest else ".venv")
+def dependencies() -> list[str]:
+    """The course package's own requirements, as pyproject.toml lists them."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+
+
+def lower_bounds() -> dict[str, str]:
+    """Each requirement's lower bound, ``{"tensorflow": "2.19"}``: the oldest supported release."""
+    bounds = {}
+    for requirement in dependencies():
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][0-9.]*)", requirement.split(";")[0])
+        if found is None:
+            sys.exit(f"pyproject.toml: {requirement!r} has no plain lower bound (name>=version).")
+        bounds[found[1].lower()] = found[2]
+    return bounds
+
+
+def setup(releases: str = "pinned") -> Path:
+    """Create the environment if anything it depends on changed; return its bin dir.
+
+    ``pinned`` installs requirements/constraints.txt into .venv/; ``latest`` the newest
+    releases into .venv-latest/; ``oldest`` the course package's lower bounds exactly
+    (the oldest TensorFlow, Keras, ... it supports) with the newest tools around them, into
+    .venv-oldest/.
+    """
+    env = ROOT / (".venv" if releases == "pinned" else f".venv-{releases}")
     stamp_file = env / ".tasks-stamp"
-    want = stamp(latest)
+    want = stamp(releases)
     if stamp_file.exists() and stamp_file.read_text() == want and vendored():
         return bin_dir(env)
     if not env.exists():
@@ -98,10 +123,16 @@ def setup(latest: bool = False) -> Path:
         venv.EnvBuilder(with_pip=True).create(env)
     python = bin_dir(env) / "python"
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    if latest:
-        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "-e", ".[dev]", cwd=ROOT)
+    install = [python, "-m", "pip", "install", "--quiet"]
+    if releases == "latest":
+        run(*install, "--upgrade", "-e", ".[dev]", cwd=ROOT)
+    elif releases == "oldest":
+        with tempfile.TemporaryDirectory() as tmp:
+            oldest = Path(tmp) / "oldest.txt"
+            oldest.write_text("".join(f"{n}=={v}\n" for n, v in lower_bounds().items()))
+            run(*install, "--upgrade", "-c", oldest, "-e", ".[dev]", cwd=ROOT)
     else:
-        run(python, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[dev]", cwd=ROOT)
+        run(*install, "-c", CONSTRAINTS, "-e", ".[dev]", cwd=ROOT)
     vendor(bin_dir(env))
     stamp_file.write_text(want)
     return bin_dir(env)
@@ -150,6 +181,71 @@ def vendor(bindir: Path) -> None:
         print(f"Vendored {ref} into {destination(asset).relative_to(ROOT)}/", flush=True)
 
 
+def pins() -> dict[str, str]:
+    """Each package's exact version in requirements/constraints.txt."""
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", CONSTRAINTS.read_text(), re.M)
+    return {normalized(name): version for name, version in found}
+
+
+def normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# Where versions are shown to readers, in the forms `bump` rewrites (and a test holds to the
+# pins and bounds): "name==1.2.3" is a pin, "name>=1.2" a bound, a Set up table row
+# "| `name` | bound | pin | ..." both (a word in place of the bound of a package with none),
+# and `"name": "1.2"` in a snippet (the check a reader runs) a bound. Prose names no exact
+# release, so that a bump leaves it true.
+SHOWN_VERSIONS = ("docs/**/*.md", "snippets/**/*.py")
+NAME = r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?P<extras>\[[A-Za-z0-9_,-]*\])?"
+VERSION = r"(?P<version>[0-9]+(?:\.[0-9]+)*)"
+PIN = re.compile(rf"(?<![\w.-]){NAME}=={VERSION}(?![\w.])")
+BOUND = re.compile(rf"(?<![\w.-]){NAME}>={VERSION}(?![\w.])")
+ROW = re.compile(r"^\| `(?P<name>[^`]+)` \| (?P<bound>[^|]*?) \| (?P<pin>[0-9][0-9.]*) \|", re.M)
+SNIPPET_BOUND = re.compile(r'"(?P<name>[a-z][a-z0-9-]*)": "(?P<version>[0-9]+(?:\.[0-9]+)*)"')
+
+
+def show_versions(text: str, pinned: dict[str, str], bounds: dict[str, str]) -> str:
+    """``text`` with every version it shows set to today's pin or bound."""
+
+    def version(table: dict[str, str]):
+        def replace(m: re.Match) -> str:
+            new = table.get(normalized(m["name"]))
+            if new is None:
+                return m[0]
+            start, end = m.start("version") - m.start(), m.end("version") - m.start()
+            return m[0][:start] + new + m[0][end:]
+
+        return replace
+
+    text = PIN.sub(version(pinned), text)
+    text = BOUND.sub(version(bounds), text)
+    text = SNIPPET_BOUND.sub(version(bounds), text)
+
+    def row(m: re.Match) -> str:  # a package with no bound says why ("optional")
+        name = normalized(m["name"])
+        return f"| `{m['name']}` | {bounds.get(name, m['bound'])} | {pinned.get(name, m['pin'])} |"
+
+    return ROW.sub(row, text)
+
+
+def shown_version_files() -> list[Path]:
+    return sorted({path for pattern in SHOWN_VERSIONS for path in ROOT.glob(pattern)})
+
+
+def set_bounds(wanted: dict[str, str]) -> None:
+    """Raise (or lower) lower bounds in pyproject.toml's dependencies: {"tensorflow": "2.19"}."""
+    pyproject = ROOT / "pyproject.toml"
+    text = pyproject.read_text()
+    for name, version in wanted.items():
+        text, count = re.subn(
+            rf'^(\s*"){re.escape(name)}>=[0-9.]+(")', rf"\g<1>{name}>={version}\2", text, flags=re.M
+        )
+        if count != 1:
+            sys.exit(f"pyproject.toml: no requirement {name}>=... to change.")
+    pyproject.write_text(text)
+
+
 def lock() -> None:
     """Resolve the newest versions in a scratch environment and pin them."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -166,9 +262,50 @@ def lock() -> None:
         ).stdout
     # A local label such as torch's "+cpu" names one platform's build; pin the release.
     frozen = re.sub(r"^([A-Za-z0-9_.-]+==[^+\s]+)\+\S+$", r"\1", frozen, flags=re.M)
-    header = "# Exact versions for every install. Regenerate with `python3 tasks.py lock`.\n"
+    header = "# Exact versions for every install. Regenerate with `python3 tasks.py bump`.\n"
     CONSTRAINTS.write_text(header + frozen)
     print(f"Wrote {CONSTRAINTS.relative_to(ROOT)}")
+
+
+def bump(requirements: list[str], repin: bool = True) -> None:
+    """Set the bounds named (``tensorflow>=2.19``), pin the newest releases, and rewrite every
+    version the pages and snippets show to match."""
+    wanted = {}
+    for requirement in requirements:
+        m = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9]+(?:\.[0-9]+)*)", requirement)
+        if m is None:
+            sys.exit(f"bump takes name>=version, such as tensorflow>=2.19; not {requirement!r}.")
+        wanted[normalized(m[1])] = m[2]
+    if wanted:
+        set_bounds(wanted)
+    if repin:
+        lock()
+    pinned, bounds = pins(), lower_bounds()
+    rewritten = []
+    for path in shown_version_files():
+        text = path.read_text()
+        new = show_versions(text, pinned, bounds)
+        if new != text:
+            path.write_text(new)
+            rewritten.append(path.relative_to(ROOT).as_posix())
+            print(f"Rewrote the versions shown in {rewritten[-1]}")
+    # The pages that show a rewritten file print the versions it checks: run them again.
+    pages = sorted(
+        str(page.relative_to(ROOT))
+        for page in (ROOT / "docs").rglob("*.md")
+        if any(
+            name == page.relative_to(ROOT).as_posix() or name in page.read_text()
+            for name in rewritten
+        )
+    )
+    if pages:
+        bindir = setup()
+        os.chdir(ROOT)
+        subprocess.call([str(c) for c in command_line("update", pages, bindir)])
+    print(
+        "Next: `python3 tasks.py test` (the new pins) and `python3 tasks.py test --oldest`"
+        " (the bounds); `python3 tasks.py update PAGE` for any other page whose output changed."
+    )
 
 
 def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path]:
@@ -222,8 +359,11 @@ def as_machines(names: list[str], cmd: list[str | Path]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    latest = "--latest" in argv
-    argv = [a for a in argv if a != "--latest"]
+    chosen = [a for a in argv if a in {"--latest", "--oldest"}]
+    if len(chosen) > 1:
+        sys.exit("Pick one of --latest and --oldest.")
+    releases = chosen[0].removeprefix("--") if chosen else "pinned"
+    argv = [a for a in argv if a not in chosen]
     machines: list[str] = []
     if "--machine" in argv:
         at = argv.index("--machine")
@@ -233,16 +373,17 @@ def main(argv: list[str]) -> int:
             sys.exit(f"--machine takes one of: all, {', '.join(MACHINES)}")
         del argv[at : at + 2]
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
-    if command == "lock":
-        lock()
+    if command == "bump":
+        # --no-repin rewrites what the pages show without resolving new pins.
+        bump([a for a in rest if a != "--no-repin"], repin="--no-repin" not in rest)
         return 0
     if command == "setup":
-        setup(latest)
+        setup(releases)
         return 0
     if command not in {"serve", "build", "test", "update", "lighthouse"}:
         print(__doc__)
         return 0 if command == "help" else 2
-    bindir = setup(latest)
+    bindir = setup(releases)
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cmd = command_line(command, rest, bindir)

@@ -19,8 +19,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from docblocks import figures_drawn_elsewhere
 
 pytestmark = pytest.mark.slow
+# The fixture figures were drawn by the pinned matplotlib; with another (the oldest or the
+# newest releases) the suite does not compare figures, so these tests cannot hold there.
+PINNED_DRAWING = pytest.mark.skipif(
+    figures_drawn_elsewhere() is not None,
+    reason=f"figures are not compared here: {figures_drawn_elsewhere()}",
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -109,6 +116,7 @@ def fails_with(report: Report, page: str, item: str, *patterns: str) -> None:
     assert_lines(text, *patterns)
 
 
+@PINNED_DRAWING
 def test_good_page_runs_every_block_and_matches_its_html(report):
     assert report.outcomes("pages/good.md") == {
         "line 3": "passed",
@@ -317,6 +325,7 @@ def test_figures_in_every_markup(report):
     )
 
 
+@PINNED_DRAWING
 def test_figure_that_changed(report):
     fails_with(
         report, "figure_changed.md", "line 3", "pages/figure_changed.md:3: figures/dot.svg differs*"
@@ -326,6 +335,7 @@ def test_figure_that_changed(report):
     )
 
 
+@PINNED_DRAWING
 def test_hand_edited_tick_label_is_caught(report):
     # The committed PNG differs from the drawn one in six pixels of the top tick label:
     # within the old RMS tolerance of 2, but not byte for byte.
@@ -340,6 +350,7 @@ def test_hand_edited_tick_label_is_caught(report):
 # --- numbers and figures from training -----------------------------------------------------
 
 
+@PINNED_DRAWING
 def test_trained_numbers_and_figure_within_the_tolerance_pass(report):
     # The committed figure's last point is 0.002 below the one drawn: not byte for byte.
     assert report.outcomes("pages/approx_within.md") == {
@@ -367,6 +378,7 @@ def test_trained_numbers_edited_beyond_the_tolerance(report):
     )
 
 
+@PINNED_DRAWING
 def test_trained_figure_that_changed_visibly(report):
     fails_with(
         report,
@@ -431,6 +443,7 @@ def test_line_range_include(report):
 # --- notebooks -----------------------------------------------------------------------------
 
 
+@PINNED_DRAWING
 def test_notebook_outputs_of_every_kind_come_from_the_run(report):
     fails_with(
         report,
@@ -459,6 +472,7 @@ def test_notebook_outputs_of_every_kind_come_from_the_run(report):
 # --- runs of their own ---------------------------------------------------------------------
 
 
+@PINNED_DRAWING
 def test_update_rewrites_the_pages_named_then_they_pass(tmp_path):
     site = make_site(tmp_path)
     pages = ["pages/wrong_output.md", "pages/notebook_wrong_output.ipynb"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import tasks
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -152,3 +154,43 @@ def test_parallel_scheduler_keeps_pages_whole_and_starts_long_units_first():
     assert "tests/pages/test_keras_cheatsheet.py" in cheatsheet
     index_sent = [i for node in nodes for i in node.sent if collection[i].startswith("docs/index")]
     assert len(index_sent) == 3  # a page's items all went to one worker
+
+
+def test_every_version_shown_is_a_pin_or_a_bound():
+    """A version a page or snippet shows (``name==pin``, ``name>=bound``, the Set up table,
+    the reader's version check) is today's, as `tasks.py bump` writes it."""
+    pinned, bounds = tasks.pins(), tasks.lower_bounds()
+    stale = [
+        str(path.relative_to(tasks.ROOT))
+        for path in tasks.shown_version_files()
+        if tasks.show_versions(path.read_text(), pinned, bounds) != path.read_text()
+    ]
+    assert not stale, f"{stale} show other versions; run `python3 tasks.py bump --no-repin`"
+
+
+def test_show_versions_rewrites_each_form():
+    text = (
+        'pip install "tensorflow==2.1.0" "tensorflow[and-cuda]==2.1.0" "keras>=3.0"\n'
+        "| `keras` | 3.0 | 3.1.0 | models |\n| `jax` | optional | 0.1 | JAX |\n"
+        '    "keras": "3.0",\nnotkeras==1.0 and keras==1.0.post1 stay\n'
+    )
+    pinned = {"tensorflow": "2.21.0", "keras": "3.15.1", "jax": "0.10.2"}
+    assert tasks.show_versions(text, pinned, {"keras": "3.15"}) == (
+        'pip install "tensorflow==2.21.0" "tensorflow[and-cuda]==2.21.0" "keras>=3.15"\n'
+        "| `keras` | 3.15 | 3.15.1 | models |\n| `jax` | optional | 0.10.2 | JAX |\n"
+        '    "keras": "3.15",\nnotkeras==1.0 and keras==1.0.post1 stay\n'
+    )
+
+
+def test_drift_runs_the_newest_and_the_oldest_supported_releases():
+    drift = yaml.safe_load((ROOT / ".github" / "workflows" / "drift.yml").read_text())
+    runs = {step.get("run") for job in drift["jobs"].values() for step in job["steps"]}
+    assert {"python3 tasks.py test --latest", "python3 tasks.py test --oldest"} <= runs
+
+
+def test_oldest_releases_are_the_lower_bounds():
+    bounds = tasks.lower_bounds()
+    assert set(bounds) == {"tensorflow", "keras", "numpy", "scikit-learn", "matplotlib"}
+    pinned = tasks.pins()
+    for name, oldest in bounds.items():  # the pins lie in the supported range
+        assert tuple(map(int, pinned[name].split("."))) >= tuple(map(int, oldest.split(".")))

@@ -9,15 +9,21 @@ import sklearn
 import tensorflow as tf
 from packaging.version import Version
 
-verified = {  # the versions this site's code was run on
-    "TensorFlow": (tf.__version__, "2.21.0"),
-    "Keras": (keras.__version__, "3.15.1"),
-    "scikit-learn": (sklearn.__version__, "1.9.1"),
-    "matplotlib": (matplotlib.__version__, "3.11.2"),
+installed = {
+    "tensorflow": tf.__version__,
+    "keras": keras.__version__,
+    "scikit-learn": sklearn.__version__,
+    "matplotlib": matplotlib.__version__,
+}
+oldest = {  # the oldest release of each on which every page of this site runs
+    "tensorflow": "2.20",
+    "keras": "3.15",
+    "scikit-learn": "1.6",
+    "matplotlib": "3.9",
 }
 print("Python 3.11 or newer:", sys.version_info >= (3, 11))
-for name, (installed, tested) in verified.items():
-    print(f"{name} {tested} or newer:", Version(installed) >= Version(tested))  # (1)!
+for name, version in installed.items():
+    print(f"{name} {oldest[name]} or newer:", Version(version) >= Version(oldest[name]))  # (1)!
 print("Keras backend:", keras.config.backend())
 # --8<-- [end:versions]
 

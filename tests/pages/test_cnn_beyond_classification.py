@@ -3,7 +3,6 @@
 import importlib.util
 import re
 
-import keras
 import numpy as np
 import pytest
 from keras.utils import bounding_boxes
@@ -12,10 +11,8 @@ from snippet_runner import ROOT
 PAGE = ROOT / "docs" / "cnn" / "beyond-classification.md"
 
 
-def test_versions_on_the_page_are_the_pinned_ones():
+def test_keras_hub_and_keras_cv_are_not_needed():
     pins = (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8")
-    assert f"keras=={keras.__version__}\n" in pins.lower()
-    assert f"Keras {keras.__version__}\n" in PAGE.read_text(encoding="utf-8")
     # The page says KerasHub and KerasCV are not installed, and that nothing here needs them.
     assert importlib.util.find_spec("keras_hub") is None
     assert importlib.util.find_spec("keras_cv") is None

@@ -1,5 +1,5 @@
-"""Claims the Set up page makes: the versions it states are the pins, and the install
-command names the commit the site is built from."""
+"""Claims the Set up page makes: the versions it states are the pins and the bounds, and
+the install command names the commit the site is built from."""
 
 import os
 import re
@@ -12,59 +12,51 @@ from bs4 import BeautifulSoup
 from pages import SiteConfig, read_page
 from snippet_runner import ROOT, run_snippet
 
+import tasks
 from tools import site_hooks
 
 PAGE = ROOT / "docs" / "setup.md"
 # The packages the page gives a version for: those a reader installs.
 STATED = {"tensorflow", "keras", "scikit-learn", "matplotlib", "jax", "torch"}
-STALE = (
-    "requirements/constraints.txt pins another version: update the page and its snippets, "
-    "then `python3 tasks.py update docs/setup.md`"
-)
+# Those with an oldest supported release: dlcourse's requirements, less NumPy (TensorFlow's).
+BOUNDED = {"tensorflow", "keras", "scikit-learn", "matplotlib"}
+STALE = "run `python3 tasks.py bump --no-repin` to show today's pins and bounds"
 
 
-def pins() -> dict[str, str]:
-    lines = (ROOT / "requirements" / "constraints.txt").read_text().splitlines()
-    pairs = (line.split("==") for line in lines if "==" in line and not line.startswith("#"))
-    return {name.strip().lower().replace("_", "-"): version.strip() for name, version in pairs}
+def test_table_states_the_bounds_and_the_pins():
+    rows = re.findall(r"^\| `([\w.-]+)` \| ([^|]+?) \| ([^ |]+) \|", PAGE.read_text(), re.M)
+    assert {name for name, _, _ in rows} == STATED
+    pinned, bounds = tasks.pins(), tasks.lower_bounds()
+    assert set(bounds) == BOUNDED | {"numpy"}
+    for name, oldest, verified in rows:
+        assert verified == pinned[name], f"docs/setup.md states {name} {verified}; {STALE}"
+        assert oldest == bounds.get(name, "optional"), f"docs/setup.md: {name} {oldest}; {STALE}"
 
 
-def test_table_states_the_pinned_versions():
-    table = dict(re.findall(r"^\| `([\w.-]+)` \| ([^ |]+) \|", PAGE.read_text(), re.M))
-    assert set(table) == STATED
-    pinned = pins()
-    for name, version in table.items():
-        assert version == pinned[name], f"docs/setup.md states {name} {version}; {STALE}"
+def test_install_commands_pin_the_verified_or_bound_the_oldest():
+    text = PAGE.read_text()
+    pinned = re.findall(r"\"([a-z][\w.-]*)(?:\[[\w,-]+\])?==([^\"]+)\"", text)
+    bounded = re.findall(r"\"([a-z][\w.-]*)>=([^\"]+)\"", text)
+    assert {name for name, _ in pinned} == STATED
+    assert {name for name, _ in bounded} == BOUNDED
+    assert all(version == tasks.pins()[name] for name, version in pinned), STALE
+    assert all(version == tasks.lower_bounds()[name] for name, version in bounded), STALE
 
 
-def test_every_install_command_pins_what_the_suite_runs():
-    commands = re.findall(r"\"([a-z][\w.-]*)(?:\[[\w,-]+\])?==([^\"]+)\"", PAGE.read_text())
-    assert {name for name, _ in commands} == STATED
-    pinned = pins()
-    for name, version in commands:
-        assert version == pinned[name], f"docs/setup.md installs {name}=={version}; {STALE}"
-
-
-def test_version_check_compares_with_the_pins(capsys):
-    verified = run_snippet("snippets/setup/check_install.py")["verified"]
-    pinned = pins()
-    assert {name.lower() for name in verified} == {
-        "tensorflow",
-        "keras",
-        "scikit-learn",
-        "matplotlib",
-    }
-    for name, (_, tested) in verified.items():
-        assert tested == pinned[name.lower()], f"the version check uses {name} {tested}; {STALE}"
+def test_version_check_compares_with_the_bounds(capsys):
+    ns = run_snippet("snippets/setup/check_install.py")
+    assert set(ns["installed"]) == BOUNDED
+    assert ns["oldest"] == {name: tasks.lower_bounds()[name] for name in BOUNDED}, STALE
 
 
 def test_python_version_is_what_keras_requires_and_ci_runs():
     text = " ".join(PAGE.read_text().split())
-    keras, python = re.search(r"Keras (\d+\.\d+) needs Python (\d+\.\d+) or newer", text).groups()
-    assert pins()["keras"].startswith(keras + ".")
+    python = re.search(r"Keras releases supported need Python (\d+\.\d+) or newer", text)[1]
+    # The installed Keras is a supported one: the pinned release, or the oldest in --oldest.
     assert metadata("keras")["Requires-Python"] == f">={python}"
     ci = re.search(r"the suite runs on Python (\d+\.\d+)", text).group(1)
     assert f'python-version: "{ci}"' in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+    assert f'requires-python = ">={python}"' in (ROOT / "pyproject.toml").read_text()
 
 
 def test_pages_named_for_scikit_learn_and_matplotlib_use_them():

@@ -1,6 +1,7 @@
 """Claims the computation graphs page makes about tf.function, its graphs and retracing."""
 
 import numpy as np
+from docblocks import figures_drawn_elsewhere
 from matplotlib.text import Annotation
 from snippet_runner import ROOT, run_snippet
 
@@ -38,7 +39,8 @@ def test_traced_graph_is_the_diagram_on_the_page(tmp_path):
     assert '--8<-- "snippets/tensorflow/graphs/function.py:diagram"' in page
     assert "](figures/affine-graph.png)" in page
     drawn = (tmp_path / "affine-graph.png").read_bytes()
-    assert drawn == (PAGE.parent / "figures" / "affine-graph.png").read_bytes()
+    if figures_drawn_elsewhere() is None:  # drawn by the pinned matplotlib, as committed
+        assert drawn == (PAGE.parent / "figures" / "affine-graph.png").read_bytes()
 
 
 def test_retracing_counts():

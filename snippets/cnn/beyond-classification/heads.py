@@ -71,7 +71,6 @@ import importlib.util
 
 import keras
 
-print("Keras", keras.__version__)
 networks = [name for name in dir(keras.applications) if name[0].isupper()]
 print(len(networks), "networks in keras.applications, from", networks[0], "to", networks[-1])
 found = [

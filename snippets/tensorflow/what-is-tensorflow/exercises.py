@@ -4,10 +4,14 @@
 import keras
 import tensorflow as tf
 
-tf_major = int(tf.__version__.split(".")[0])
-keras_major = int(keras.__version__.split(".")[0])
-print("TensorFlow 2:", tf_major == 2, "| Keras 3:", keras_major == 3)
-print("tf.keras.Sequential is keras.Sequential:", tf.keras.Sequential is keras.Sequential)
+
+def release(version):
+    return tuple(int(part) for part in version.split(".")[:2])  # "2.21.0" -> (2, 21)
+
+
+print("TensorFlow 2.20 or newer:", release(tf.__version__) >= (2, 20))
+print("Keras 3.15 or newer:", release(keras.__version__) >= (3, 15))
+print("compared as strings, 2.9 >= 2.19:", "2.9" >= "2.19")
 # --8<-- [end:ex1]
 
 # --8<-- [start:ex2]

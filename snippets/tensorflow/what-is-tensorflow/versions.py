@@ -4,13 +4,9 @@
 import keras
 import tensorflow as tf
 
-
-def major_minor(version):
-    return ".".join(version.split(".")[:2])  # "2.21.0" -> "2.21"
-
-
-print("TensorFlow", major_minor(tf.__version__))
-print("Keras", major_minor(keras.__version__), "| backend:", keras.config.backend())
+tf_major = tf.__version__.split(".")[0]  # "2.21.0" -> "2"
+keras_major = keras.__version__.split(".")[0]
+print(f"TensorFlow {tf_major}, Keras {keras_major} | backend:", keras.config.backend())
 print("tf.keras is this Keras:", tf.keras.layers.Dense is keras.layers.Dense)
 # --8<-- [end:versions]
 
