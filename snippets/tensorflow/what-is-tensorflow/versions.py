@@ -6,7 +6,8 @@ import tensorflow as tf
 
 tf_major = tf.__version__.split(".")[0]  # "2.21.0" -> "2"
 keras_major = keras.__version__.split(".")[0]
-print(f"TensorFlow {tf_major}, Keras {keras_major} | backend:", keras.config.backend())
+backend = keras.config.backend()
+print(f"TensorFlow {tf_major}, Keras {keras_major} | backend: {backend}")
 print("tf.keras is this Keras:", tf.keras.layers.Dense is keras.layers.Dense)
 # --8<-- [end:versions]
 
