@@ -1,23 +1,24 @@
 #!/usr/bin/env python3
 """Set up, serve, build and test the site. Needs only Python 3.11+ and git.
 
+    python3 tasks.py setup     # create .venv/ with the pinned versions (the others do it too)
     python3 tasks.py serve     # set up, then serve the site with live reload
     python3 tasks.py test      # set up, then run the whole test suite
+    python3 tasks.py test docs/cnn/pooling.md   # one page: its blocks, checks and page tests
     python3 tasks.py update    # regenerate every output shown on the pages
+    python3 tasks.py update docs/cnn/pooling.md   # ... of one page only
     python3 tasks.py build     # strict build into site/
     python3 tasks.py bump      # pin the newest releases and show them on the pages
-    python3 tasks.py bump tensorflow>=2.21   # also move a lower bound (the oldest supported)
+    python3 tasks.py bump "tensorflow>=2.21"   # also move a lower bound (the oldest supported)
     python3 tasks.py lighthouse  # Lighthouse scores per built page (a benchmark, not CI)
     python3 tasks.py test --machine threads-4   # the suite as another machine runs it
 
-
 Set-up creates `.venv/`, installs the pinned dependencies and fetches the
 browser-side assets listed in `requirements/assets.json` (axe-core for the browser
-tests) from the npm
-registry. It is skipped when
-nothing it depends on changed. `--latest` uses `.venv-latest/` and the newest
-releases instead of the pins, `--oldest` uses `.venv-oldest/` and the oldest releases
-pyproject.toml supports (the weekly drift check runs both).
+tests) from the npm registry. It is skipped when nothing it depends on changed.
+`--latest` uses `.venv-latest/` and the newest releases instead of the pins,
+`--oldest` uses `.venv-oldest/` and the oldest releases pyproject.toml supports (the
+weekly drift check runs both).
 """
 
 from __future__ import annotations
@@ -308,6 +309,21 @@ def bump(requirements: list[str], repin: bool = True) -> None:
     )
 
 
+def page_tests(args: list[str]) -> list[str]:
+    """The test file of each page named whole (docs/cnn/pooling.md ->
+    tests/pages/test_cnn_pooling.py), so that `test PAGE` runs the page's own tests too."""
+    found = []
+    for arg in args:
+        page = Path(arg)
+        if page.suffix not in {".md", ".ipynb"} or "::" in arg or page.parts[:1] != ("docs",):
+            continue
+        name = "_".join(page.with_suffix("").parts[1:]).replace("-", "_")
+        test = Path("tests") / "pages" / f"test_{name}.py"
+        if (ROOT / test).exists() and str(test) not in args:
+            found.append(str(test))
+    return found
+
+
 def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path]:
     """The command `tasks.py COMMAND REST...` runs once the environment is set up."""
     if command == "serve":
@@ -327,6 +343,7 @@ def command_line(command: str, rest: list[str], bindir: Path) -> list[str | Path
             "--update-outputs",
             *rest,
         ]
+    rest = [*rest, *page_tests(rest)]
     # The suite in parallel: one worker per core, up to four. `loadfile` keeps each page's
     # blocks and its built-page check in one worker; pass -n 0 to run in one process.
     chosen = any(a in {"-n", "--numprocesses", "no:xdist"} or a.startswith("-n") for a in rest)
@@ -373,6 +390,7 @@ def main(argv: list[str]) -> int:
             sys.exit(f"--machine takes one of: all, {', '.join(MACHINES)}")
         del argv[at : at + 2]
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    command = "help" if command in {"-h", "--help"} else command
     if command == "bump":
         # --no-repin rewrites what the pages show without resolving new pins.
         bump([a for a in rest if a != "--no-repin"], repin="--no-repin" not in rest)
@@ -390,6 +408,8 @@ def main(argv: list[str]) -> int:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     if machines:
         return as_machines(machines, cmd)
+    if os.name == "posix":  # become the command, so that stopping tasks.py stops it too
+        os.execv(cmd[0], [str(c) for c in cmd])
     return subprocess.call([str(c) for c in cmd])
 
 

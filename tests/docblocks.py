@@ -37,6 +37,7 @@ import difflib
 import fcntl
 import functools
 import hashlib
+import importlib.util
 import io
 import json
 import linecache
@@ -311,6 +312,29 @@ class PageCheck(SiteItem):
 # --- running a block -----------------------------------------------------------------------
 
 
+@functools.cache
+def _start_tensorflow_quietly() -> None:
+    """Import TensorFlow and start its devices with stderr (file descriptor 2) discarded.
+
+    Its C++ start-up writes CUDA probes ("Could not find cuda drivers", "failed call to
+    cuInit") straight to file descriptor 2 on a machine without a GPU, whatever
+    TF_CPP_MIN_LOG_LEVEL says; pytest would show them under the first failure of every run.
+    """
+    if importlib.util.find_spec("tensorflow") is None:
+        return
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        import tensorflow as tf
+
+        tf.config.list_physical_devices()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 class BlockItem(pytest.Item):
     def __init__(self, *, page: Page, block: Block, **kwargs):
         super().__init__(**kwargs)
@@ -325,6 +349,7 @@ class BlockItem(pytest.Item):
         return lines
 
     def runtest(self) -> None:
+        _start_tensorflow_quietly()
         self.config.stash[_COUNTS]["run"] += 1
         run = _run_of(self.config, self.page.path)
         run.code.update(f.text for f in self.block.fences)
@@ -378,7 +403,20 @@ class BlockItem(pytest.Item):
 
     def _check_output(self, printed: str) -> None:
         expected = self.block.block.expected_output
+        unshown = any(m.kind == "unshown" for m in self.block.marks)
+        if unshown and (expected is not None or not _normal(printed).strip()):
+            raise BlockFailed(
+                f"{self.page.where(self.block.fences[0].line)}: this block is marked unshown, "
+                + (
+                    "but the page shows its output"
+                    if expected is not None
+                    else "but prints nothing"
+                )
+                + "; the mark is for a block whose printed output depends on the machine"
+            )
         if expected is None:
+            if _normal(printed).strip() and not unshown:
+                self._missing_output(printed)
             return
         chain = frozenset(f.text for f in self.block.fences)
         _run_of(self.config, self.page.path).outputs.append((chain, expected))
@@ -416,6 +454,32 @@ class BlockItem(pytest.Item):
         raise BlockFailed(
             f"{where}: the output shown on the page differs from what the code printed.\n{diff}\n"
             + self._update_hint()
+        )
+
+    def _missing_output(self, printed: str) -> None:
+        """The block printed, but the page shows nothing: ``update`` writes the output block
+        after the chain's last block (and after its annotations); a test run fails."""
+        last = self.block.fences[-1]
+        close = self.page.page_line(last.line + last.code_lines + 1)  # its closing fence
+        source = self.page.source
+        fence = source[close - 1]
+        if not FENCE_CLOSE.match(fence) or self.page.origin[last.line - 1][1] is not None:
+            raise BlockFailed(f"{self.page.where(last.line)}: {MISSING_OUTPUT}")
+        indent = fence[: len(fence) - len(fence.lstrip())]
+        shown = [indent + line if line else line for line in _normal(printed).rstrip().split("\n")]
+        new = ["", f"{indent}{EXPECTED_OUTPUT}", f"{indent}```text", *shown, f"{indent}```"]
+        if self.config.getoption("update_outputs"):
+            at = after_annotations(source, close)
+            self.config.stash[_EDITS].append((self.parent.path, at, 0, new))
+            return
+        shown_lines = new[1:] if len(new) <= 8 else [*new[1:5], f"{indent}...", new[-1]]
+        raise BlockFailed(
+            f"{self.page.where(last.line)}: {MISSING_OUTPUT} Run `python3 tasks.py update "
+            f"{self.parent.shown_as}`, which writes it, or write it yourself under the block "
+            "(after its numbered annotations, if it has any):\n\n"
+            + "\n".join(shown_lines)
+            + "\n\nIf what it prints depends on the machine (timings), mark the block "
+            '<!--pytest.mark.unshown(reason="...")--> instead; the page then says why.'
         )
 
     def _approx(self) -> Mark | None:
@@ -594,6 +658,36 @@ def _outputs(cell, images: bool = True) -> list[tuple]:
     return [(r[0], r[1], _normal(r[2])) if r[0] == "stream" else r for r in result]
 
 
+EXPECTED_OUTPUT = "<!--pytest-codeblocks:expected-output-->"
+FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
+MISSING_OUTPUT = (
+    "this block prints, but the page shows no output under it. What a block prints is shown "
+    "to the reader and compared with the run."
+)
+ANNOTATION = re.compile(r"^(\s*)\d+\.\s")
+
+
+def after_annotations(source: list[str], close: int) -> int:
+    """Where an output block goes: after the closing fence on line ``close`` (1-based) and
+    after the numbered annotations that follow it, which Material attaches to the block."""
+    at = close
+    following = next((i for i in range(close, len(source)) if source[i].strip()), None)
+    item = following is not None and ANNOTATION.match(source[following])
+    if not item:
+        return at
+    depth = len(item.group(1))
+    for i in range(following, len(source)):
+        line = source[i]
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent > depth or (indent == depth and ANNOTATION.match(line)):
+            at = i + 1
+        else:
+            break
+    return at
+
+
 def _images(cell) -> list[str]:
     """The hashes of the images a cell shows."""
     return [
@@ -671,7 +765,9 @@ class NotebookRun:
             )
             loop = asyncio.new_event_loop()  # this thread's own, closed when done
             try:
-                loop.run_until_complete(client.async_execute(env=env))
+                # The kernel's own stderr is TensorFlow's start-up noise (CUDA probes on a
+                # machine without a GPU); what the cells print comes over Jupyter's channels.
+                loop.run_until_complete(client.async_execute(env=env, stderr=subprocess.DEVNULL))
             finally:
                 loop.close()
             self.notebook = notebook
@@ -888,7 +984,7 @@ class HtmlCheck(SiteItem):
     def runtest(self) -> None:
         page = self.parent.shown_as
         if self.config.getoption("update_outputs"):
-            pytest.skip("outputs were just rewritten: run the suite again to check the built page")
+            pytest.skip("not checked in an update run: run the suite again to check the built page")
         if str(page) in self.config.stash[_DESELECTED]:
             pytest.skip(
                 "some blocks of this page were deselected; the built page is checked "
@@ -913,8 +1009,24 @@ class HtmlCheck(SiteItem):
         problems, counts = check_page(built, run, site.diagram_classes)
         self.config.stash[_COUNTS]["html"].add(counts)
         self.config.stash[_COUNTS]["pages"] += 1
+        if problems and run.failed:
+            problems.append(
+                f"This may follow from the failed block(s) above ({', '.join(run.failed)}): a "
+                "block that fails records nothing of what it printed or drew. Fix those first."
+            )
         if problems:
             raise PageProblem("\n".join(problems))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Note each failed block of a page, for the page's built-page check to mention."""
+    report = yield
+    if report.when == "call" and report.failed and isinstance(item, (BlockItem, NotebookItem)):
+        _run_of(item.config, item.parent.shown_as).failed.append(
+            f"{item.parent.shown_as}::{item.name}"
+        )
+    return report
 
 
 class BuiltPagesCheck(SiteItem):
@@ -922,7 +1034,7 @@ class BuiltPagesCheck(SiteItem):
 
     def runtest(self) -> None:
         if self.config.getoption("update_outputs"):
-            pytest.skip("outputs were just rewritten: run the suite again to check the site")
+            pytest.skip("not checked in an update run: run the suite again to check the site")
         site = self.parent.site
         build = site_build(self.config)
         if build["returncode"] != 0:
@@ -996,7 +1108,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         by_file.setdefault(path, []).append((fence_line, length, printed))
     for path, changes in by_file.items():
         lines = path.read_text(encoding="utf-8").split("\n")
-        for fence_line, length, printed in sorted(changes, reverse=True):
+        for fence_line, length, printed in sorted(changes, reverse=True, key=lambda c: c[0]):
+            if isinstance(printed, list):  # a new output block, written whole
+                lines[fence_line:fence_line] = printed
+                continue
             indent = re.match(r"^\s*", lines[fence_line - 1]).group(0)
             new = [
                 indent + line if line else line

@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from marks import NOTES
+from marks import NOT_RUN, NOTES
 from pages import highlighted_as_python, normal_code
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -45,7 +45,7 @@ from pygments.token import STANDARD_TYPES
 
 LANG_CLASS = re.compile(r"^(?:language|lang|hl)-(?P<lang>[\w+#.-]+)$")
 TOKEN_CLASSES = {c for c in STANDARD_TYPES.values() if c}
-NOT_RUN_TITLES = {title for kind, (_, title) in NOTES.items() if kind != "xfail"}
+NOT_RUN_TITLES = {title for kind, (_, title) in NOTES.items() if kind in NOT_RUN}
 IMAGE_ATTRIBUTES = [
     ("img", "src"),
     ("img", "srcset"),
@@ -68,6 +68,7 @@ class PageRun:
     code: set[str] = field(default_factory=set)  # each executed fence (or cell), normalized
     outputs: list[tuple[frozenset[str], str]] = field(default_factory=list)  # (chain, output)
     figures: set[str] = field(default_factory=set)  # sha256 of each image its blocks wrote
+    failed: list[str] = field(default_factory=list)  # the blocks that failed, as node ids
 
 
 @dataclass

@@ -183,11 +183,29 @@ class Page:
     blocks: list[Block]
     fences: list[Fence]
     problems: list[str]  # what the Markdown-level checks found, each "path:line: message"
+    snippet_base: tuple[str, ...] = ()  # the folders snippet paths are relative to
 
     def where(self, expanded_line: int) -> str:
-        """``path:line`` of the page line an expanded line came from, plus the snippet if any."""
+        """``path:line`` of the page line an expanded line came from, plus the snippet and
+        the line in the snippet file, if it came from one."""
         line, snippet = self.origin[expanded_line - 1]
-        return f"{self.path}:{line}" + (f" (from snippet {snippet})" if snippet else "")
+        if not snippet:
+            return f"{self.path}:{line}"
+        found = self.snippet_line(snippet, self.expanded[expanded_line - 1])
+        return f"{self.path}:{line} (from snippet {snippet}" + (f", at {found})" if found else ")")
+
+    def snippet_line(self, target: str, text: str) -> str | None:
+        """``file:line`` of ``text`` in the snippet ``target`` ("file.py:section"), if found."""
+        name, _, section = target.partition(":")
+        files = [Path(base) / name for base in self.snippet_base if (Path(base) / name).is_file()]
+        if not files or not text.strip():
+            return None
+        lines = files[0].read_text(encoding="utf-8").splitlines()
+        start = next((i for i, t in enumerate(lines) if f"[start:{section}]" in t), 0)
+        for number in range(start, len(lines)):
+            if lines[number].strip() == text.strip():
+                return f"{name}:{number + 1}"
+        return None
 
     def page_line(self, expanded_line: int) -> int:
         return self.origin[expanded_line - 1][0]
@@ -325,6 +343,7 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
                 f"pytest-codeblocks could not read the page: {err}" + (hint if line else ""),
             ) from None
     page = Page(shown_as, source, expanded, origin, [], fences, _line_ranges(source, shown_as))
+    page.snippet_base = tuple(config.snippets.get("base_path", ()))
     page.blocks = _group(fences, parsed, page)
     page.problems += _fence_problems(page, config)
     return page

@@ -155,9 +155,17 @@ def test_failing_snippet_names_page_line_and_snippet(report):
         report,
         "failing_snippet.md",
         "line 5",
-        "pages/failing_snippet.md:6 (from snippet snippets/examples.py:boom):"
-        " the code block raised ZeroDivisionError",
+        "pages/failing_snippet.md:6 (from snippet snippets/examples.py:boom, at"
+        " snippets/examples.py:7): the code block raised ZeroDivisionError",
         ">   2 | average = sum(numbers) / (len(numbers) - 3)",
+    )
+    # Its output was never compared, and the built-page check says why.
+    fails_with(
+        report,
+        "failing_snippet.md",
+        "html",
+        "pages/failing_snippet.md:11: this text is shown under a Python block as its output*",
+        "This may follow from the failed block(s) above (pages/failing_snippet.md::line 5)*",
     )
 
 
@@ -181,6 +189,30 @@ def test_output_without_a_marker(report):
         "output_no_marker.md",
         "html",
         "pages/output_no_marker.md:8: this text is shown under a Python block as its output*",
+    )
+
+
+def test_output_printed_but_not_shown(report):
+    fails_with(
+        report,
+        "output_missing.md",
+        "line 3",
+        "pages/output_missing.md:3: this block prints, but the page shows no output under it.*"
+        " Run `python3 tasks.py update pages/output_missing.md`, which writes it*",
+        "<!--pytest-codeblocks:expected-output-->",
+        "42",
+        "If what it prints depends on the machine (timings), mark the block*",
+    )
+
+
+def test_output_marked_unshown_runs_uncompared_and_says_why(report):
+    outcomes = report.outcomes("pages/output_unshown.md")
+    assert outcomes["line 4"] == "passed"
+    fails_with(
+        report,
+        "output_unshown.md",
+        "line 11",
+        "pages/output_unshown.md:11: this block is marked unshown, but prints nothing*",
     )
 
 
@@ -475,7 +507,11 @@ def test_notebook_outputs_of_every_kind_come_from_the_run(report):
 @PINNED_DRAWING
 def test_update_rewrites_the_pages_named_then_they_pass(tmp_path):
     site = make_site(tmp_path)
-    pages = ["pages/wrong_output.md", "pages/notebook_wrong_output.ipynb"]
+    pages = [
+        "pages/wrong_output.md",
+        "pages/notebook_wrong_output.ipynb",
+        "pages/output_missing.md",
+    ]
     # An update builds no site, so the pages that would stop the build can join this run.
     first = Report(site, *pages, *[f"pages/{p}" for p in BREAK_THE_BUILD], "--update-outputs")
     assert_lines(
@@ -489,6 +525,9 @@ def test_update_rewrites_the_pages_named_then_they_pass(tmp_path):
     assert first.outcome("pages/wrong_output.md", "line 3") == "passed", first.output
     assert first.outcome("pages/notebook_wrong_output.ipynb", "cells") == "passed", first.output
     assert "```text\n42\n```" in (site / "pages" / "wrong_output.md").read_text()
+    # A missing output is written under the block and its annotations.
+    written = "1. The answer.\n\n<!--pytest-codeblocks:expected-output-->\n```text\n42\n```\n\n"
+    assert written + "The page goes on." in (site / "pages" / "output_missing.md").read_text()
     notebook = json.loads((site / "pages" / "notebook_wrong_output.ipynb").read_text())
     assert [o["text"] for o in notebook["cells"][0]["outputs"]] == [["42\n"]]
     # A page not named keeps its wrong output.

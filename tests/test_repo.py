@@ -1,6 +1,7 @@
 """Repository hygiene: lint, workflows, and the commands the README promises."""
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -94,8 +95,14 @@ def test_vendoring_with_no_assets_needs_no_npm(tmp_path, monkeypatch):
         ),
         (["update", "-k", "line 37"], ["docs", "--update-outputs", "-k", "line 37"]),
         (["test"], ["-n", "WORKERS", "--dist", "loadfile"]),
-        (["test", "docs/index.md"], ["-n", "WORKERS", "--dist", "loadfile", "docs/index.md"]),
-        (["test", "-n", "0", "docs/index.md"], ["-n", "0", "docs/index.md"]),
+        (
+            ["test", "docs/index.md"],
+            ["-n", "WORKERS", "--dist", "loadfile", "docs/index.md", "tests/pages/test_index.py"],
+        ),
+        (
+            ["test", "-n", "0", "docs/index.md"],
+            ["-n", "0", "docs/index.md", "tests/pages/test_index.py"],
+        ),
     ],
 )
 def test_tasks_update_and_test_touch_only_the_pages_named(argv, pytest_args):
@@ -194,3 +201,50 @@ def test_oldest_releases_are_the_lower_bounds():
     pinned = tasks.pins()
     for name, oldest in bounds.items():  # the pins lie in the supported range
         assert tuple(map(int, pinned[name].split("."))) >= tuple(map(int, oldest.split(".")))
+
+
+DOCUMENTED = ["README.md", "CONTRIBUTING.md", "docs/testing.md"]
+
+
+def documented_commands() -> list[tuple[str, list[str]]]:
+    """Each `python3 tasks.py ...` line in a ```bash block of the docs, as a shell splits it."""
+    found = []
+    for name in DOCUMENTED:
+        in_bash = False
+        for line in (ROOT / name).read_text().splitlines():
+            if line.startswith("```"):
+                in_bash = line.strip() in {"```bash", "```sh"}
+            elif in_bash and line.startswith("python3 tasks.py "):
+                lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+                lexer.commenters = "#"
+                found.append((f"{name}: {line.split('  #')[0].strip()}", list(lexer)))
+    return found
+
+
+@pytest.mark.parametrize(("where", "words"), documented_commands(), ids=lambda v: str(v)[:60])
+def test_documented_command_is_one_tasks_py_runs(where, words):
+    """Commands in the docs name real commands, pages, files and blocks, and the shell passes
+    each argument through (an unquoted `>=` would redirect the output instead)."""
+    assert not set(words) & {">", ">=", ">>", "<", "|", "&"}, f"{where}: quote the argument"
+    command, *args = words[2:]
+    assert command in {"setup", "serve", "test", "update", "build", "bump", "lighthouse"}, where
+    if "-k" in args:  # under xdist, -k "line N" deselects a page's checks mid-unit and crashes
+        assert not args[args.index("-k") + 1].startswith("line "), f"{where}: use PAGE::line N"
+    if "--machine" in args:
+        assert args[args.index("--machine") + 1] in {"all", *tasks.MACHINES}, where
+    for arg in args:
+        path, _, block = arg.partition("::")
+        if path.startswith(("docs/", "tests/")) and "your" not in path and "<" not in path:
+            assert (ROOT / path).exists(), f"{where}: no {path}"
+        if block:
+            number = int(re.fullmatch(r"line (\d+)", block)[1])
+            fence = (ROOT / path).read_text().splitlines()[number - 1]
+            assert re.match(r"\s*```(python|py)\b", fence), f"{where}: line {number} is no block"
+
+
+def test_test_of_a_page_adds_its_own_tests():
+    assert tasks.page_tests(["docs/cnn/pooling.md", "-k", "x"]) == [
+        "tests/pages/test_cnn_pooling.py"
+    ]
+    assert tasks.page_tests(["docs/cnn/pooling.md::line 49"]) == []  # one block: only that
+    assert tasks.page_tests(["docs/setup.md", "tests/pages/test_setup.py"]) == []  # named already

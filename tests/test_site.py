@@ -77,6 +77,9 @@ def test_skip_marks_become_visible_notes():
     out = site_hooks.on_page_markdown(xfail + "```python\n{}['b']\n```\n", page, None, None)
     assert '!!! failure "This example raises an error on purpose"' in out
     assert "Expected error: `KeyError`. no key b" in out
+    unshown = '<!--pytest.mark.unshown(reason="It prints timings.")-->\n'
+    out = site_hooks.on_page_markdown(unshown + "```python\nprint(1)\n```\n", page, None, None)
+    assert '!!! info "Output not shown"' in out and "It prints timings." in out
 
 
 def test_approx_marks_put_the_tolerance_under_the_output():

@@ -6,6 +6,11 @@ A mark is an HTML comment on the line before a code block::
     <!--pytest.mark.xfail(raises=AttributeError, strict=True, reason="gone in TF 2")-->
     <!--pytest.mark.isolated(env={"KERAS_BACKEND": "jax"})-->
     <!--pytest.mark.approx(abs=0.03)-->
+    <!--pytest.mark.unshown(reason="timings depend on the machine")-->
+
+``unshown`` is for a block whose printed output depends on the reader's machine (timings):
+the page shows no output, says why in a note, and the suite runs the block without
+comparing what it prints. Any other block that prints must show its output.
 
 ``approx`` is for a block whose output holds numbers that come out of training (or long
 floating-point sums): each number written with a decimal point may differ from the one
@@ -30,14 +35,17 @@ COMMENT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<expr>pytest\.mark\b.*?)\s*-
 DECIMAL = re.compile(r"-?\d+\.(?P<decimals>\d+)(?:[eE][-+]?\d+)?")
 # pytest-codeblocks' marker before the output of the block (chain) above it.
 OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
-KINDS = {"skip", "skipif", "xfail", "isolated", "approx"}
+KINDS = {"skip", "skipif", "xfail", "isolated", "approx", "unshown"}
 APPROX_ARGS = {"abs", "lines", "area"}
 # The note the site shows above a block with each kind of mark: (admonition type, title).
 NOTES = {
     "skip": ("warning", "Not run by the test suite"),
     "skipif": ("warning", "Not always run by the test suite"),
     "xfail": ("failure", "This example raises an error on purpose"),
+    "unshown": ("info", "Output not shown"),
 }
+# The notes of blocks that do not run (``xfail`` and ``unshown`` blocks run).
+NOT_RUN = {"skip", "skipif"}
 
 
 class MarkError(ValueError):
