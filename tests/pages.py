@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import html
 import io
+import itertools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -346,7 +347,66 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
     page.snippet_base = tuple(config.snippets.get("base_path", ()))
     page.blocks = _group(fences, parsed, page)
     page.problems += _fence_problems(page, config)
+    page.problems += _wide_lines(page)
+    page.problems += _heading_levels(source, shown_as)
     return page
+
+
+HEADING = re.compile(r"^(#{1,6})\s+\S")
+
+
+def _heading_levels(source: list[str], path: Path) -> list[str]:
+    """The page's outline: its title as the one ``#`` heading, first (after any front
+    matter), then sections that go down one level at a time (## then ###, never ## to ####),
+    so that the table of contents and screen readers show the structure as written."""
+    start = 0
+    if source and source[0].strip() == "---":  # YAML front matter
+        start = next((i + 1 for i in range(1, len(source)) if source[i].strip() == "---"), 0)
+    levels, fence = [], None
+    for number, line in enumerate(source[start:], start + 1):
+        if m := FENCE.match(line):
+            char = m.group("fence")[0]
+            fence = None if fence == char else (fence or char)
+            continue
+        if fence is None and (m := HEADING.match(line)):
+            levels.append((number, len(m.group(1))))
+    first = next((i + 1 for i in range(start, len(source)) if source[i].strip()), 1)
+    if not levels or levels[0] != (first, 1):
+        return [f"{path}:{first}: a page starts with its title, one `# Title` heading"]
+    problems = [
+        f"{path}:{number}: a second `#` heading; a page has one title, and its sections are `##`"
+        for number, level in levels[1:]
+        if level == 1
+    ]
+    for (_, above), (number, level) in itertools.pairwise(levels):
+        if level > above + 1:
+            problems.append(
+                f"{path}:{number}: a level-{level} heading under a level-{above} one; go down one "
+                f"level at a time ({'#' * (above + 1)} here)"
+            )
+    return problems
+
+
+# The characters of code the page's text column shows on a desktop screen (1024 to 1920
+# pixels wide); a longer line scrolls sideways, and the reader misses its end.
+CODE_WIDTH = 80
+ANNOTATION_MARK = re.compile(r"\s*# \(\d+\)!$")  # Material draws it as a small bubble
+
+
+def _wide_lines(page: Page) -> list[str]:
+    """Lines of Python code wider than the column, each named by page (and snippet) line."""
+    problems = []
+    for fence in (f for b in page.blocks for f in b.fences if highlighted_as_python(f.lang)):
+        for offset, line in enumerate(fence.text.split("\n")):
+            width = len(ANNOTATION_MARK.sub("", line)) + (3 if ANNOTATION_MARK.search(line) else 0)
+            if width > CODE_WIDTH:
+                problems.append(
+                    f"{page.where(fence.line + 1 + offset)}: this line of code is {width} "
+                    f"characters wide; the page shows {CODE_WIDTH}, and readers would have to "
+                    "scroll to see the rest. Break it (`ruff format` formats snippets to fit), "
+                    "or shorten a comment or a string."
+                )
+    return problems
 
 
 def _check_markers(source: list[str], path: Path) -> None:

@@ -216,6 +216,26 @@ def test_output_marked_unshown_runs_uncompared_and_says_why(report):
     )
 
 
+def test_heading_that_skips_a_level_or_a_second_title(report):
+    fails_with(
+        report,
+        "heading_levels.md",
+        "checks",
+        "pages/heading_levels.md:5: a level-4 heading under a level-2 one*",
+        "pages/heading_levels.md:7: a second `#` heading*",
+    )
+
+
+def test_code_line_wider_than_the_column(report):
+    fails_with(
+        report,
+        "wide_line.md",
+        "checks",
+        "pages/wide_line.md:4: this line of code is 88 characters wide; the page shows 80*",
+    )
+    assert "wide_line.md:5" not in report.text("pages/wide_line.md", "checks")
+
+
 def test_output_behind_tildes(report):
     fails_with(
         report, "output_tildes.md", "checks", "pages/output_tildes.md:8: *fenced with tildes (~~~)*"
@@ -363,7 +383,7 @@ def test_figure_that_changed(report):
         report, "figure_changed.md", "line 3", "pages/figure_changed.md:3: figures/dot.svg differs*"
     )
     fails_with(
-        report, "figure_changed.md", "html", "pages/figure_changed.md:9: shows ../figures/dot.svg*"
+        report, "figure_changed.md", "html", "pages/figure_changed.md:10: shows ../figures/dot.svg*"
     )
 
 

@@ -27,6 +27,12 @@ def test_ruff_is_clean():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_ruff_format_is_clean():
+    """`ruff format` changes nothing: a contributor who runs it touches only their own files."""
+    done = run(BIN / "ruff", "format", "--check", ".")
+    assert done.returncode == 0, done.stdout + done.stderr + "\nRun `.venv/bin/ruff format .`."
+
+
 def test_workflows_match_the_schema():
     done = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -248,3 +254,23 @@ def test_test_of_a_page_adds_its_own_tests():
     ]
     assert tasks.page_tests(["docs/cnn/pooling.md::line 49"]) == []  # one block: only that
     assert tasks.page_tests(["docs/setup.md", "tests/pages/test_setup.py"]) == []  # named already
+
+
+def test_tasks_becomes_the_command_so_stopping_it_stops_the_server(monkeypatch):
+    """`serve` started from a script and stopped with a signal leaves no mkdocs behind:
+    tasks.py replaces itself with the command instead of waiting on a child."""
+    calls = []
+    monkeypatch.setattr(tasks, "setup", lambda releases="pinned": Path("/venv/bin"))
+    monkeypatch.setattr(tasks.os, "chdir", lambda path: None)
+
+    def execv(path, argv):  # the real one never returns
+        calls.append(argv)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(tasks.os, "execv", execv)
+    monkeypatch.setattr(tasks.subprocess, "call", lambda *a, **k: pytest.fail("a child process"))
+    if tasks.os.name != "posix":
+        pytest.skip("execv replaces the process only on POSIX")
+    with pytest.raises(SystemExit):
+        tasks.main(["serve"])
+    assert calls == [["/venv/bin/mkdocs", "serve", "--livereload"]]

@@ -7,8 +7,10 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 keras.utils.set_random_seed(42)  # the same weights and shuffling on every run
-digits = load_digits()  # 1,797 images of 8x8 pixels, shipped inside scikit-learn
-x = (digits.images / 16.0).astype("float32")[..., None]  # pixels 0-16 -> 0-1, one channel
+# 1,797 images of 8x8 pixels, shipped inside scikit-learn
+digits = load_digits()
+# pixels 0-16 -> 0-1, one channel
+x = (digits.images / 16.0).astype("float32")[..., None]
 x_train, x_test, y_train, y_test = train_test_split(
     x, digits.target, test_size=0.25, random_state=0, stratify=digits.target
 )
@@ -24,7 +26,11 @@ model = keras.Sequential(
         layers.Dense(10, activation="softmax"),  # (2)!
     ]
 )
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer="adam",
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy"],
+)
 print(f"{model.count_params():,} parameters")
 # --8<-- [end:model]
 

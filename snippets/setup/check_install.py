@@ -23,7 +23,10 @@ oldest = {  # the oldest release of each on which every page of this site runs
 }
 print("Python 3.11 or newer:", sys.version_info >= (3, 11))
 for name, version in installed.items():
-    print(f"{name} {oldest[name]} or newer:", Version(version) >= Version(oldest[name]))  # (1)!
+    print(
+        f"{name} {oldest[name]} or newer:",
+        Version(version) >= Version(oldest[name]),
+    )  # (1)!
 print("Keras backend:", keras.config.backend())
 # --8<-- [end:versions]
 

@@ -6,7 +6,10 @@ from dlcourse.params import conv2d_params, dense_params
 for side in (50, 1024):
     dense = dense_params(side * side, 1000)
     conv = conv2d_params(3, in_channels=1, filters=32)
-    print(f"{side}x{side} grey image: Dense(1000) {dense:>13,}   Conv2D(32, 3x3) {conv:,}")
+    print(
+        f"{side}x{side} grey image: Dense(1000) {dense:>13,}   "
+        f"Conv2D(32, 3x3) {conv:,}"
+    )
 # --8<-- [end:count]
 
 # --8<-- [start:check]
@@ -28,9 +31,17 @@ import matplotlib.pyplot as plt
 sides = [8, 16, 32, 64, 128, 256, 512, 1024]
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 ax.plot(
-    sides, [dense_params(s * s, 1000) for s in sides], "o-", label="Dense(1000), flattened image"
+    sides,
+    [dense_params(s * s, 1000) for s in sides],
+    "o-",
+    label="Dense(1000), flattened image",
 )
-ax.plot(sides, [conv2d_params(3, 1, 32) for _ in sides], "s-", label="Conv2D(32 filters, 3x3)")
+ax.plot(
+    sides,
+    [conv2d_params(3, 1, 32) for _ in sides],
+    "s-",
+    label="Conv2D(32 filters, 3x3)",
+)
 ax.set(
     xscale="log",
     yscale="log",

@@ -7,12 +7,22 @@ import matplotlib.pyplot as plt
 steps = {
     "page": (0, 1, "docs/page.md"),
     "code": (0, -1, "snippets/*.py\nsrc/dlcourse/*.py"),
-    "expand": (3, 0, "expand --8<-- snippets\n(pymdownx.snippets,\nas the site does)"),
+    "expand": (
+        3,
+        0,
+        "expand --8<-- snippets\n(pymdownx.snippets,\nas the site does)",
+    ),
     "parse": (6, 1, "find the code blocks\n(pytest-codeblocks'\nparser)"),
     "run": (9, 1, "run each\nPython block"),
     "compare": (12, 1, "compare printed output\nand saved figures"),
     "site": (6, -1, "build the site\n(mkdocs build)"),
-    "check": (12, -1, "check every built page:\ncode, outputs, images\nand links match the run"),
+    "check": (
+        12,
+        -1,
+        "check every built page:\n"
+        "code, outputs, images\n"
+        "and links match the run",
+    ),
 }
 arrows = [
     ("page", "expand"),

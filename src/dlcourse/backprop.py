@@ -59,7 +59,9 @@ def init_mlp(n_inputs: int, n_hidden: int, *, seed: int = 0) -> dict[str, np.nda
 
 # --8<-- [start:forward]
 def sigmoid(z: ArrayLike) -> np.ndarray:
-    """The logistic function 1 / (1 + e^-z), written as (1 + tanh(z/2)) / 2 so it never overflows.
+    """The logistic function 1 / (1 + e^-z), written so it never overflows.
+
+    It is computed as (1 + tanh(z/2)) / 2, which is the same function.
 
     Args:
         z: A number or array.
@@ -70,24 +72,32 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 
 
-def forward(params: dict, x: ArrayLike) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Forward pass: the network's predictions, and what the backward pass will need.
+def forward(
+    params: dict,
+    x: ArrayLike,
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Forward pass: the network's predictions and what the backward pass needs.
 
     Args:
         params: ``W1``, ``b1``, ``W2``, ``b2``, as made by ``init_mlp``.
         x: A batch of inputs, shape ``(samples, features)``.
 
     Returns:
-        ``(p, cache)``: the predicted probabilities, shape ``(samples,)``, and a dict
-        with the inputs ``x``, the hidden activations ``h`` and the ``logits``.
+        ``(p, cache)``: the predicted probabilities, shape ``(samples,)``, and
+        a dict with the inputs ``x``, the hidden activations ``h`` and the
+        ``logits``.
 
     Raises:
         ValueError: If ``x`` is not 2-D with one column per row of ``W1``.
     """
     x = np.asarray(x, dtype=float)
-    if x.ndim != 2 or x.shape[1] != params["W1"].shape[0]:
-        raise ValueError(f"x must have shape (samples, {params['W1'].shape[0]}), got {x.shape}")
-    h = np.tanh(x @ params["W1"] + params["b1"])  # hidden layer, (samples, hidden)
+    n_features = params["W1"].shape[0]
+    if x.ndim != 2 or x.shape[1] != n_features:
+        raise ValueError(
+            f"x must have shape (samples, {n_features}), got {x.shape}",
+        )
+    # hidden layer, (samples, hidden)
+    h = np.tanh(x @ params["W1"] + params["b1"])
     logits = (h @ params["W2"] + params["b2"])[:, 0]  # output layer, (samples,)
     return sigmoid(logits), {"x": x, "h": h, "logits": logits}
 
@@ -96,8 +106,8 @@ def bce_loss(logits: ArrayLike, y: ArrayLike) -> float:
     """Mean binary cross-entropy of the targets given the logits.
 
     Computes ``mean(log(1 + e^z) - y * z)``, which equals
-    ``-mean(y * log(p) + (1 - y) * log(1 - p))`` with ``p = sigmoid(z)`` but cannot
-    take the log of 0.
+    ``-mean(y * log(p) + (1 - y) * log(1 - p))`` with ``p = sigmoid(z)`` but
+    cannot take the log of 0.
 
     Args:
         logits: The output layer's values ``z``, shape ``(samples,)``.
@@ -111,7 +121,8 @@ def bce_loss(logits: ArrayLike, y: ArrayLike) -> float:
     """
     logits, y = np.asarray(logits, dtype=float), np.asarray(y, dtype=float)
     if y.shape != logits.shape:
-        raise ValueError(f"y must have shape {logits.shape}, one target per sample; got {y.shape}")
+        expected = f"y must have shape {logits.shape}, one target per sample"
+        raise ValueError(f"{expected}; got {y.shape}")
     return float(np.mean(np.logaddexp(0.0, logits) - y * logits))
 
 
@@ -120,7 +131,7 @@ def bce_loss(logits: ArrayLike, y: ArrayLike) -> float:
 
 # --8<-- [start:backward]
 def backward(params: dict, cache: dict, y: ArrayLike) -> dict[str, np.ndarray]:
-    """Backward pass: the gradient of ``bce_loss`` with respect to every weight and bias.
+    """Backward pass: the gradient of ``bce_loss`` for every weight and bias.
 
     Args:
         params: The weights the forward pass used.
@@ -128,17 +139,21 @@ def backward(params: dict, cache: dict, y: ArrayLike) -> dict[str, np.ndarray]:
         y: The 0/1 targets, shape ``(samples,)``.
 
     Returns:
-        A dict with the same keys and shapes as ``params``: dL/dW1, dL/db1, dL/dW2, dL/db2.
+        A dict with the same keys and shapes as ``params``: dL/dW1, dL/db1,
+        dL/dW2, dL/db2.
 
     Raises:
-        ValueError: If ``y`` does not have one target per sample of the forward pass.
+        ValueError: If ``y`` does not have one target per sample of the
+            forward pass.
     """
     x, h, logits = cache["x"], cache["h"], cache["logits"]
     y = np.asarray(y, dtype=float)
     if y.shape != logits.shape:
-        raise ValueError(f"y must have shape {logits.shape}, one target per sample; got {y.shape}")
+        expected = f"y must have shape {logits.shape}, one target per sample"
+        raise ValueError(f"{expected}; got {y.shape}")
     n = len(y)
-    dz = ((sigmoid(logits) - y) / n)[:, None]  # dL/dz for each sample, (samples, 1)
+    # dL/dz for each sample, (samples, 1)
+    dz = ((sigmoid(logits) - y) / n)[:, None]
     grads = {"W2": h.T @ dz, "b2": dz.sum(axis=0)}  # output layer
     dh = dz @ params["W2"].T  # back through W2: dL/dh, (samples, hidden)
     dz1 = dh * (1.0 - h**2)  # back through tanh, whose derivative is 1 - tanh^2

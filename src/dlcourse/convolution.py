@@ -92,22 +92,29 @@ def same_padding(size: int, kernel_size: int, stride: int = 1) -> tuple[int, int
 
 
 # --8<-- [start:correlate]
-def correlate(images: ndarray, kernel: ndarray, strides: tuple[int, int]) -> ndarray:
-    """Slide ``kernel`` over ``images`` (already padded): the core of :func:`conv2d`.
+def correlate(
+    images: ndarray,
+    kernel: ndarray,
+    strides: tuple[int, int],
+) -> ndarray:
+    """Slide ``kernel`` over padded ``images``: the core of :func:`conv2d`.
 
     Args:
         images: Array of shape ``(batch, height, width, in_channels)``.
-        kernel: Array of shape ``(kernel_height, kernel_width, in_channels, filters)``.
+        kernel: Array of shape
+            ``(kernel_height, kernel_width, in_channels, filters)``.
         strides: ``(step_down, step_right)``.
 
     Returns:
-        Array of shape ``(batch, out_height, out_width, filters)``; no bias added.
+        Array of shape ``(batch, out_height, out_width, filters)``;
+        no bias added.
     """
     kh, kw = kernel.shape[:2]
     # Every kh x kw patch: shape (batch, out_h, out_w, in_channels, kh, kw).
     patches = sliding_window_view(images, (kh, kw), axis=(1, 2))
     patches = patches[:, :: strides[0], :: strides[1]]
-    # Each output value: sum over the patch's rows, columns and channels of patch * kernel.
+    # Each output value: sum of patch * kernel over the patch's rows,
+    # columns and channels.
     return np.einsum("bhwcij,ijcf->bhwf", patches, kernel)
 
 

@@ -36,14 +36,19 @@ def step(z: ArrayLike) -> np.ndarray:
 
 # --8<-- [start:perceptron]
 def train_perceptron(
-    x: ArrayLike, y: ArrayLike, *, learning_rate: float = 1.0, max_epochs: int = 100
+    x: ArrayLike,
+    y: ArrayLike,
+    *,
+    learning_rate: float = 1.0,
+    max_epochs: int = 100,
 ) -> tuple[np.ndarray, float, list[int]]:
     """Train one threshold logic unit with Rosenblatt's perceptron rule.
 
-    The samples are visited in order, once per epoch. After each one, the weights
-    and the bias move by ``learning_rate * (target - prediction)`` times the input
-    (times 1 for the bias); a correct prediction changes nothing. Training stops
-    after the first epoch with no mistakes, or after ``max_epochs``.
+    The samples are visited in order, once per epoch. After each one, the
+    weights and the bias move by ``learning_rate * (target - prediction)``
+    times the input (times 1 for the bias); a correct prediction changes
+    nothing. Training stops after the first epoch with no mistakes, or after
+    ``max_epochs``.
 
     Args:
         x: Inputs, shape ``(samples, features)``.
@@ -52,8 +57,8 @@ def train_perceptron(
         max_epochs: Most passes over the data, at least 1.
 
     Returns:
-        ``(w, b, errors)``: the weights, shape ``(features,)``, the bias, and a list
-        with the number of mistakes made in each epoch.
+        ``(w, b, errors)``: the weights, shape ``(features,)``, the bias, and
+        a list with the number of mistakes made in each epoch.
 
     Raises:
         ValueError: If the shapes do not match, a target is not 0 or 1, or
@@ -68,16 +73,15 @@ def train_perceptron(
     if not np.isin(y, (0.0, 1.0)).all():
         raise ValueError(f"targets must be 0 or 1, got {np.unique(y)}")
     if not learning_rate > 0 or max_epochs < 1:
-        raise ValueError(
-            f"need learning_rate > 0 and max_epochs >= 1, got {learning_rate} and {max_epochs}"
-        )
+        rule = "need learning_rate > 0 and max_epochs >= 1"
+        raise ValueError(f"{rule}, got {learning_rate} and {max_epochs}")
     w, b = np.zeros(x.shape[1]), 0.0
     errors = []
     for _ in range(max_epochs):
         mistakes = 0
         for xi, target in zip(x, y, strict=True):
             prediction = step(xi @ w + b)  # the unit's answer: 0 or 1
-            correction = learning_rate * (target - prediction)  # 0 when it was right
+            correction = learning_rate * (target - prediction)  # 0 if right
             w = w + correction * xi
             b = b + correction
             mistakes += int(correction != 0)
@@ -92,9 +96,14 @@ def train_perceptron(
 
 # --8<-- [start:dense]
 def dense_forward(
-    x: ArrayLike, kernel: ArrayLike, bias: ArrayLike, activation: Callable | None = None
+    x: ArrayLike,
+    kernel: ArrayLike,
+    bias: ArrayLike,
+    activation: Callable | None = None,
 ) -> np.ndarray:
-    """A dense layer's forward pass, ``activation(x @ kernel + bias)``, as in Keras' ``Dense``.
+    """A dense layer's forward pass, ``activation(x @ kernel + bias)``.
+
+    It computes the same as Keras' ``Dense`` layer.
 
     Args:
         x: A batch of inputs, shape ``(samples, inputs)``.
@@ -117,9 +126,13 @@ def dense_forward(
             f"got x {x.shape}, kernel {kernel.shape}"
         )
     if bias.shape != (kernel.shape[1],):
-        raise ValueError(f"need bias of shape ({kernel.shape[1]},), got {bias.shape}")
+        raise ValueError(
+            f"need bias of shape ({kernel.shape[1]},), got {bias.shape}",
+        )
     if activation is not None and not callable(activation):
-        raise TypeError(f"activation must be a function or None, got {activation!r}")
+        raise TypeError(
+            f"activation must be a function or None, got {activation!r}",
+        )
     z = x @ kernel + bias  # one weighted sum per sample and unit
     return z if activation is None else activation(z)
 

@@ -6,19 +6,24 @@ from __future__ import annotations
 # --8<-- [start:dense]
 def _positive_int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+        kind = type(value).__name__
+        raise TypeError(f"{name} must be an int, got {kind} {value!r}")
     if value < 1:
         raise ValueError(f"{name} must be at least 1, got {value}")
     return value
 
 
 def dense_params(inputs: int, units: int, *, bias: bool = True) -> int:
-    """Parameters of a fully connected layer: one weight per input-unit pair, plus a bias per unit.
+    """Parameters of a fully connected layer.
+
+    One weight per input-unit pair, plus a bias per unit.
 
     Args:
-        inputs: Number of input features (for an image, height x width x channels).
+        inputs: Number of input features (for an image,
+            height x width x channels).
         units: Number of neurons in the layer.
-        bias: Whether the layer has a bias vector, as ``keras.layers.Dense`` does by default.
+        bias: Whether the layer has a bias vector, as ``keras.layers.Dense``
+            does by default.
 
     Returns:
         ``inputs * units + units`` (or ``inputs * units`` without bias).
@@ -27,7 +32,8 @@ def dense_params(inputs: int, units: int, *, bias: bool = True) -> int:
         TypeError: If a count is not an int.
         ValueError: If a count is below 1.
     """
-    inputs, units = _positive_int("inputs", inputs), _positive_int("units", units)
+    inputs = _positive_int("inputs", inputs)
+    units = _positive_int("units", units)
     return inputs * units + (units if bias else 0)
 
 

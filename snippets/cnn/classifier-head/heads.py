@@ -40,18 +40,25 @@ try:
 except ValueError as err:
     print(f"Flatten: ValueError: {err}")
 
-outputs = layers.Dense(10, activation="softmax")(layers.GlobalAveragePooling2D()(feature_maps))
+outputs = layers.Dense(10, activation="softmax")(
+    layers.GlobalAveragePooling2D()(feature_maps)
+)
 any_size = keras.Model(inputs, outputs)
 for side in (8, 16, 28):
     images = np.zeros((2, side, side, 1), dtype="float32")
-    print(f"GlobalAveragePooling2D: {side}x{side} images -> output {tuple(any_size(images).shape)}")
+    shape = tuple(any_size(images).shape)
+    print(f"GlobalAveragePooling2D: {side}x{side} images -> output {shape}")
 # --8<-- [end:any-size]
 
 # --8<-- [start:vgg16]
 from dlcourse.params import dense_params
 
 flat = 7 * 7 * 512  # VGG16's last feature maps for a 224x224 image, flattened
-vgg16_head = dense_params(flat, 4096) + dense_params(4096, 4096) + dense_params(4096, 1000)
+vgg16_head = (
+    dense_params(flat, 4096)
+    + dense_params(4096, 4096)
+    + dense_params(4096, 1000)
+)
 gap_head = dense_params(512, 1000)
 print(f"VGG16's Flatten head: {vgg16_head:,} parameters")
 print(f"GlobalAveragePooling2D + Dense(1000) instead: {gap_head:,}")

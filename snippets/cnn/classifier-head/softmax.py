@@ -4,12 +4,16 @@
 import numpy as np
 import keras
 
-z = np.array([[2.0, 1.0, 0.1, -1.0]], dtype="float32")  # scores for 4 classes, one image
+# scores for 4 classes, one image
+z = np.array([[2.0, 1.0, 0.1, -1.0]], dtype="float32")
 p = keras.ops.softmax(z).numpy()
 by_hand = np.exp(z) / np.exp(z).sum()  # (1)!
 print("probabilities:", p.round(3), "sum:", p.sum().round(6))
 print("formula agrees:", np.allclose(p, by_hand))
-print("shifted scores, same probabilities:", np.allclose(keras.ops.softmax(z + 100.0), p))
+print(
+    "shifted scores, same probabilities:",
+    np.allclose(keras.ops.softmax(z + 100.0), p),
+)
 print("predicted class:", p.argmax())
 # --8<-- [end:softmax]
 
@@ -17,7 +21,9 @@ print("predicted class:", p.argmax())
 import numpy as np
 import keras
 
-logits = np.array([[2.0, 1.0, 0.1, -1.0], [0.5, 2.5, 0.0, 0.0]], dtype="float32")
+logits = np.array(
+    [[2.0, 1.0, 0.1, -1.0], [0.5, 2.5, 0.0, 0.0]], dtype="float32"
+)
 labels = np.array([0, 3])
 
 on_probabilities = keras.losses.SparseCategoricalCrossentropy()
@@ -25,14 +31,20 @@ on_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)  # (1)!
 loss_a = float(on_probabilities(labels, keras.ops.softmax(logits)))
 loss_b = float(on_logits(labels, logits))
 by_hand = -np.mean(np.log(keras.ops.softmax(logits).numpy()[[0, 1], labels]))
-print(f"softmax + loss: {loss_a:.4f}   from_logits=True: {loss_b:.4f}   -mean log p: {by_hand:.4f}")
+print(
+    f"softmax + loss: {loss_a:.4f}   from_logits=True: {loss_b:.4f}   "
+    f"-mean log p: {by_hand:.4f}"
+)
 
 wrong = np.array([[200.0, 0.0]], dtype="float32")  # (2)!
 truth = np.array([1])
 probabilities = keras.ops.softmax(wrong)
 as_numpy = probabilities.numpy()
 print("softmax:", as_numpy)
-print(f"softmax output + loss:          {float(on_probabilities(truth, probabilities)):6.2f}")
-print(f"same numbers as a NumPy array:  {float(on_probabilities(truth, as_numpy)):6.2f}")
-print(f"scores with from_logits=True:   {float(on_logits(truth, wrong)):6.2f}")
+loss = on_probabilities(truth, probabilities)
+print(f"softmax output + loss:          {float(loss):6.2f}")
+loss = on_probabilities(truth, as_numpy)
+print(f"same numbers as a NumPy array:  {float(loss):6.2f}")
+loss = on_logits(truth, wrong)
+print(f"scores with from_logits=True:   {float(loss):6.2f}")
 # --8<-- [end:from-logits]

@@ -6,7 +6,7 @@ from sklearn.datasets import load_sample_image
 
 photo = load_sample_image("china.jpg")  # uint8, shape (427, 640, 3)
 grey = photo.mean(axis=2) / 255.0  # average the three channels, scale to [0, 1]
-# Shrink 4 times: average each 4x4 block of pixels (rows 424 to 426 are dropped).
+# Shrink 4 times: average each 4x4 block of pixels (drops rows 424 to 426).
 h, w = grey.shape[0] // 4, grey.shape[1] // 4
 small = grey[: h * 4, : w * 4].reshape(h, 4, w, 4).mean(axis=(1, 3))
 print("photo", photo.shape, "-> grey, 4 times smaller", small.shape)
@@ -21,7 +21,7 @@ horizontal = vertical.T  # top minus bottom
 
 conv = layers.Conv2D(filters=2, kernel_size=3, use_bias=False)
 conv.build((None, h, w, 1))
-# Conv2D.kernel has shape (kernel height, kernel width, input channels, filters).
+# Conv2D.kernel's shape: (kernel height, kernel width, input channels, filters)
 kernel = np.stack([vertical, horizontal], axis=-1)[:, :, np.newaxis, :]
 conv.set_weights([kernel.astype("float32")])
 
@@ -38,7 +38,13 @@ axes[0].set_title(f"input, grey, {h} x {w}", fontsize=9)
 titles = ["vertical-edge filter", "horizontal-edge filter"]
 for f, (ax, title) in enumerate(zip(axes[1:], titles, strict=True)):
     m = np.abs(maps[0, :, :, f]).max()
-    ax.imshow(maps[0, :, :, f], cmap="RdBu_r", vmin=-m, vmax=m, interpolation="nearest")
+    ax.imshow(
+        maps[0, :, :, f],
+        cmap="RdBu_r",
+        vmin=-m,
+        vmax=m,
+        interpolation="nearest",
+    )
     ax.set_title(title, fontsize=9)
 for ax in axes:
     ax.set_xticks([])

@@ -11,10 +11,16 @@ model = keras.Sequential(
         layers.Conv2D(32, 3),
     ]
 )
-by_hand = [((16, 16, 16), (5 * 5 * 3 + 1) * 16), ((14, 14, 32), (3 * 3 * 16 + 1) * 32)]
+by_hand = [
+    ((16, 16, 16), (5 * 5 * 3 + 1) * 16),
+    ((14, 14, 32), (3 * 3 * 16 + 1) * 32),
+]
 for layer, (shape, params) in zip(model.layers, by_hand, strict=True):
     keras_shape = layer.output.shape[1:]
-    print(f"by hand {shape} {params:>5}   Keras {keras_shape} {layer.count_params():>5}")
+    print(
+        f"by hand {shape} {params:>5}   "
+        f"Keras {keras_shape} {layer.count_params():>5}"
+    )
 # --8<-- [end:stack]
 
 # --8<-- [start:true-convolution]
@@ -28,12 +34,16 @@ image = np.random.default_rng(0).random((6, 6), dtype="float32")
 
 conv = layers.Conv2D(1, 3, use_bias=False)
 conv.build((None, 6, 6, 1))
-conv.set_weights([vertical[::-1, ::-1].reshape(3, 3, 1, 1)])  # flip the kernel first
+# flip the kernel first
+conv.set_weights([vertical[::-1, ::-1].reshape(3, 3, 1, 1)])
 out = keras.ops.convert_to_numpy(conv(image.reshape(1, 6, 6, 1)))[0, :, :, 0]
 
 true_conv = convolve2d(image, vertical, "valid")
 print("flipped kernel in Conv2D = convolve2d:", np.allclose(out, true_conv))
-print("the flipped edge filter is its negative:", np.array_equal(vertical[::-1, ::-1], -vertical))
+print(
+    "the flipped edge filter is its negative:",
+    np.array_equal(vertical[::-1, ::-1], -vertical),
+)
 cross = correlate2d(image, vertical, "valid")
 print("so here convolve2d = -correlate2d:", np.allclose(true_conv, -cross))
 # --8<-- [end:true-convolution]

@@ -7,7 +7,8 @@ from keras import layers
 from dlcourse.datasets import load_digits_images
 
 (x_train, y_train), (x_test, y_test) = load_digits_images()
-x_small, y_small = x_train[:300], y_train[:300]  # 300 images are enough for this
+# 300 images are enough for this
+x_small, y_small = x_train[:300], y_train[:300]
 
 keras.utils.set_random_seed(0)
 model = keras.Sequential(
@@ -24,11 +25,15 @@ model.compile(
     loss="sparse_categorical_crossentropy",
     metrics=["accuracy"],
 )
-before = model.get_layer("conv").get_weights()[0]  # the random start, shape (3, 3, 1, 8)
+# the random start, shape (3, 3, 1, 8)
+before = model.get_layer("conv").get_weights()[0]
 model.fit(x_small, y_small, epochs=10, batch_size=32, verbose=0)
 after = model.get_layer("conv").get_weights()[0]
 _, accuracy = model.evaluate(x_test, y_test, verbose=0)
-print(f"trained on {len(x_small)} digits; accuracy on {len(x_test)} test digits: {accuracy:.2f}")
+print(
+    f"trained on {len(x_small)} digits; "
+    f"accuracy on {len(x_test)} test digits: {accuracy:.2f}"
+)
 # --8<-- [end:train]
 
 # --8<-- [start:figure]
@@ -36,7 +41,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 digit = x_test[0]
-responses = keras.ops.convert_to_numpy(model.get_layer("conv")(digit[np.newaxis]))[0]
+responses = keras.ops.convert_to_numpy(
+    model.get_layer("conv")(digit[np.newaxis])
+)[0]
 
 fig, axes = plt.subplots(3, 9, figsize=(8, 3.1))
 rows = [(before, "random start"), (after, "after training")]

@@ -18,9 +18,14 @@ for strides in (1, 2):
         conv.set_weights([kernel, bias])  # the same weights for both
 
         keras_out = keras.ops.convert_to_numpy(conv(images))
-        numpy_out = conv2d(images, kernel, bias, strides=strides, padding=padding)
+        numpy_out = conv2d(
+            images, kernel, bias, strides=strides, padding=padding
+        )
         same = np.allclose(keras_out, numpy_out, atol=1e-5)
-        print(f"strides {strides}, {padding:5}: output {numpy_out.shape}, equal to Keras: {same}")
+        print(
+            f"strides {strides}, {padding:5}: output {numpy_out.shape}, "
+            f"equal to Keras: {same}"
+        )
 # --8<-- [end:compare]
 
 # --8<-- [start:flip]

@@ -9,7 +9,15 @@ from dlcourse.datasets import load_digits_images
 
 keras.utils.set_random_seed(0)
 (x_train, y_train), (x_test, y_test) = load_digits_images()  # (1)!
-print("train:", x_train.shape, "test:", x_test.shape, "pixel range:", x_train.min(), x_train.max())
+print(
+    "train:",
+    x_train.shape,
+    "test:",
+    x_test.shape,
+    "pixel range:",
+    x_train.min(),
+    x_train.max(),
+)
 # --8<-- [end:load]
 
 # --8<-- [start:define]
@@ -38,7 +46,8 @@ model.compile(
 # --8<-- [start:train]
 history = model.fit(x_train, y_train, epochs=10, batch_size=32, verbose=0)
 epochs = len(history.history["loss"])
-print(f"training accuracy after {epochs} epochs: {history.history['accuracy'][-1]:.3f}")
+train_accuracy = history.history["accuracy"][-1]
+print(f"training accuracy after {epochs} epochs: {train_accuracy:.3f}")
 # --8<-- [end:train]
 
 # --8<-- [start:evaluate]
@@ -62,9 +71,11 @@ predicted = probabilities.argmax(axis=1)
 matrix = confusion_matrix(y_test, predicted)  # (1)!
 errors = matrix.sum(axis=1) - matrix.diagonal()  # wrong answers per true digit
 worst = errors.argmax()
-# As shares, not counts: another computer's network may get an image or two otherwise.
+# As shares, not counts: another computer's network may get an image or
+# two otherwise.
 print(
-    f"share wrong: {errors.sum() / len(y_test):.3f}; most often wrong: the {worst}s, "
+    f"share wrong: {errors.sum() / len(y_test):.3f}; "
+    f"most often wrong: the {worst}s, "
     f"{errors[worst] / matrix[worst].sum():.2f} of them"
 )
 
@@ -75,7 +86,15 @@ for true_digit in range(10):
         count = matrix[true_digit, guess]
         if count:
             color = "white" if count > matrix.max() / 2 else "black"
-            ax.text(guess, true_digit, count, ha="center", va="center", fontsize=8, color=color)
+            ax.text(
+                guess,
+                true_digit,
+                count,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color=color,
+            )
 ax.set_xticks(range(10))
 ax.set_yticks(range(10))
 ax.set_xlabel("predicted digit")
@@ -87,7 +106,7 @@ fig.savefig("digits-confusion.png", dpi=100)
 
 # --8<-- [start:mistakes]
 wrong = np.flatnonzero(predicted != y_test)
-# The three mistakes made most confidently, in test-set order. Less confident mistakes
+# The three most confident mistakes, in test-set order. Less confident ones
 # differ from computer to computer (see the note under the output below).
 surest = np.sort(wrong[np.argsort(-probabilities[wrong].max(axis=1))][:3])
 fig, axes = plt.subplots(1, 3, figsize=(4.5, 1.9))
@@ -126,13 +145,17 @@ drawings = [  # two digits drawn by hand: "#" is ink, "." is paper
     """,
 ]
 new_images = np.array(
-    [[[c == "#" for c in row.strip()] for row in d.split()] for d in drawings], dtype="float32"
+    [[[c == "#" for c in row.strip()] for row in d.split()] for d in drawings],
+    dtype="float32",
 )[..., np.newaxis]  # (1)!
 print("new images:", new_images.shape)
 new_probabilities = model.predict(new_images, verbose=0)
 for p in new_probabilities:
     first, second = p.argsort()[::-1][:2]
-    print(f"predicted {first} (p = {p[first]:.2f}), next {second} (p = {p[second]:.2f})")
+    print(
+        f"predicted {first} (p = {p[first]:.2f}), "
+        f"next {second} (p = {p[second]:.2f})"
+    )
 # --8<-- [end:new-inputs]
 
 # --8<-- [start:augment]
@@ -147,7 +170,9 @@ keras.utils.set_random_seed(0)
 (x_train, y_train), (x_test, y_test) = load_digits_images()
 augment = keras.Sequential(
     [
-        layers.RandomTranslation(0.125, 0.125, fill_mode="constant", interpolation="nearest"),
+        layers.RandomTranslation(
+            0.125, 0.125, fill_mode="constant", interpolation="nearest"
+        ),
         layers.RandomRotation(0.05, fill_mode="constant"),  # (1)!
     ],
     name="augment",
@@ -155,7 +180,10 @@ augment = keras.Sequential(
 one = x_train[:1]
 copies = np.concatenate([augment(one, training=True) for _ in range(7)])
 print("training=True changes the image:", not np.allclose(copies[0], one[0]))
-print("training=False leaves it alone:", np.allclose(augment(one, training=False), one))
+print(
+    "training=False leaves it alone:",
+    np.allclose(augment(one, training=False), one),
+)
 
 fig, axes = plt.subplots(1, 8, figsize=(9, 1.4))
 titles = ["original"] + ["augmented"] * 7
@@ -193,5 +221,8 @@ shift = layers.RandomTranslation(
 x_shifted = shift(x_test, training=True).numpy()  # (2)!
 test_accuracy = augmented.evaluate(x_test, y_test, verbose=0)[1]
 shifted_accuracy = augmented.evaluate(x_shifted, y_test, verbose=0)[1]
-print(f"with augmentation: test accuracy {test_accuracy:.3f}, shifted {shifted_accuracy:.3f}")
+print(
+    f"with augmentation: test accuracy {test_accuracy:.3f}, "
+    f"shifted {shifted_accuracy:.3f}"
+)
 # --8<-- [end:augmented-model]

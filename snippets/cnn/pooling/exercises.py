@@ -20,6 +20,7 @@ maps = rng.random((6, 8, 3), dtype="float32")  # height 6, width 8, 3 channels
 
 # Split each axis into (blocks, 2) and take the max over each 2x2 block.
 by_numpy = maps.reshape(3, 2, 4, 2, 3).max(axis=(1, 3))
-by_keras = keras.ops.convert_to_numpy(layers.MaxPooling2D(2)(maps[np.newaxis]))[0]
+pooled = layers.MaxPooling2D(2)(maps[np.newaxis])
+by_keras = keras.ops.convert_to_numpy(pooled)[0]
 print(by_numpy.shape, "equal to Keras:", np.array_equal(by_numpy, by_keras))
 # --8<-- [end:numpy]

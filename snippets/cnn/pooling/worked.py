@@ -16,7 +16,10 @@ fmap = np.array(
 )
 batch = fmap.reshape(1, 4, 4, 1)  # one map: (batch, height, width, channels)
 
-for layer in (layers.MaxPooling2D(pool_size=2), layers.AveragePooling2D(pool_size=2)):
+for layer in (
+    layers.MaxPooling2D(pool_size=2),
+    layers.AveragePooling2D(pool_size=2),
+):
     out = keras.ops.convert_to_numpy(layer(batch))
     print(f"{type(layer).__name__}, shape {out.shape}:\n{out[0, :, :, 0]}")
 out = keras.ops.convert_to_numpy(layers.GlobalAveragePooling2D()(batch))
@@ -33,5 +36,9 @@ for layer in (
     layers.GlobalMaxPooling2D(),
 ):
     layer.build((None, 32, 32, 16))
-    print(f"{type(layer).__name__:23} weights: {layer.weights}, parameters: {layer.count_params()}")
+    name = type(layer).__name__
+    print(
+        f"{name:23} weights: {layer.weights}, "
+        f"parameters: {layer.count_params()}"
+    )
 # --8<-- [end:no-weights]

@@ -6,19 +6,22 @@ import numpy as np
 from keras import layers
 
 rng = np.random.default_rng(0)
-x = rng.normal(loc=5.0, scale=3.0, size=(256, 4)).astype("float32")  # 4 features
+# a batch of 256 examples with 4 features
+x = rng.normal(loc=5.0, scale=3.0, size=(256, 4)).astype("float32")
 eps = 1e-3  # BatchNormalization's default epsilon
 
 
 def show(label, values):
     mean, std = values.mean(axis=0), values.std(axis=0)
-    print(f"{label} output mean {mean.round(2) + 0.0}, std {std.round(2) + 0.0}")
+    print(
+        f"{label} output mean {mean.round(2) + 0.0}, std {std.round(2) + 0.0}"
+    )
 
 
 bn = layers.BatchNormalization()  # momentum=0.99
 train = keras.ops.convert_to_numpy(bn(x, training=True))
 show("training=True: ", train)
-# It used this batch's mean and variance (gamma = 1 and beta = 0 before any training):
+# It used this batch's mean and variance (before training, gamma = 1, beta = 0):
 batch_mean, batch_var = x.mean(axis=0), x.var(axis=0)
 print(
     "  (x - batch mean) / sqrt(batch var + eps):",
@@ -28,7 +31,10 @@ print(
 # ... and moved its moving averages 1% of the way from (0, 1) towards them:
 moving_mean = keras.ops.convert_to_numpy(bn.moving_mean)
 moving_var = keras.ops.convert_to_numpy(bn.moving_variance)
-print("  moving mean = 0.01 * batch mean:", np.allclose(moving_mean, 0.01 * batch_mean, atol=1e-5))
+print(
+    "  moving mean = 0.01 * batch mean:",
+    np.allclose(moving_mean, 0.01 * batch_mean, atol=1e-5),
+)
 print(
     "  moving var = 0.99 + 0.01 * batch var:",
     np.allclose(moving_var, 0.99 + 0.01 * batch_var, atol=1e-5),
@@ -38,7 +44,9 @@ infer = keras.ops.convert_to_numpy(bn(x, training=False))
 show("training=False:", infer)
 print(
     "  (x - moving mean) / sqrt(moving var + eps):",
-    np.allclose(infer, (x - moving_mean) / np.sqrt(moving_var + eps), atol=1e-4),
+    np.allclose(
+        infer, (x - moving_mean) / np.sqrt(moving_var + eps), atol=1e-4
+    ),
 )
 # --8<-- [end:batchnorm]
 
@@ -48,13 +56,19 @@ import numpy as np
 from keras import layers
 
 rng = np.random.default_rng(1)
-bn = layers.BatchNormalization(momentum=0.9)  # forgets faster, to settle in fewer batches
+# forgets faster, to settle in fewer batches
+bn = layers.BatchNormalization(momentum=0.9)
 for _ in range(100):
     batch = rng.normal(loc=5.0, scale=3.0, size=(256, 4)).astype("float32")
     bn(batch, training=True)
 moving_mean = keras.ops.convert_to_numpy(bn.moving_mean)
 moving_var = keras.ops.convert_to_numpy(bn.moving_variance)
-print("after 100 batches: moving mean", moving_mean.round(1), "moving var", moving_var.round(1))
+print(
+    "after 100 batches: moving mean",
+    moving_mean.round(1),
+    "moving var",
+    moving_var.round(1),
+)
 
 new = rng.normal(loc=5.0, scale=3.0, size=(256, 4)).astype("float32")
 out = keras.ops.convert_to_numpy(bn(new, training=False))

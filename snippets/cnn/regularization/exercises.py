@@ -17,7 +17,8 @@ def call(**kwargs):
 print("model(x) leaves x alone:", np.array_equal(call(), x))
 print("predict leaves x alone:", np.array_equal(model.predict(x, verbose=0), x))
 print(
-    "two calls with training=True agree:", np.array_equal(call(training=True), call(training=True))
+    "two calls with training=True agree:",
+    np.array_equal(call(training=True), call(training=True)),
 )
 # --8<-- [end:where]
 
@@ -28,6 +29,8 @@ from keras import layers
 bn = layers.BatchNormalization()
 bn.build((None, 28, 28, 16))  # after a Conv2D with 16 filters
 print("trainable:    ", [w.path.split("/")[-1] for w in bn.trainable_weights])
-print("non-trainable:", [w.path.split("/")[-1] for w in bn.non_trainable_weights])
+print(
+    "non-trainable:", [w.path.split("/")[-1] for w in bn.non_trainable_weights]
+)
 print("count_params():", bn.count_params())
 # --8<-- [end:count]

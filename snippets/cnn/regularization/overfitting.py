@@ -13,7 +13,11 @@ x_small, y_small = x_train[:150], y_train[:150]  # about 15 images per digit
 
 keras.utils.set_random_seed(0)  # also seeds the shuffling below
 # Input pipelines built once and reused by every model and epoch.
-train_data = tf.data.Dataset.from_tensor_slices((x_small, y_small)).shuffle(150).batch(15)
+train_data = (
+    tf.data.Dataset.from_tensor_slices((x_small, y_small))
+    .shuffle(150)
+    .batch(15)
+)
 val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(len(x_val))
 
 
@@ -22,10 +26,14 @@ def make_model(dropout=0.0, l2=0.0, augment=False):
     penalty = regularizers.L2(l2) if l2 else None
     stack = [keras.Input(shape=(8, 8, 1))]
     if augment:  # shift each training image by up to one pixel each way
-        stack.append(layers.RandomTranslation(0.125, 0.125, fill_mode="constant"))
+        stack.append(
+            layers.RandomTranslation(0.125, 0.125, fill_mode="constant")
+        )
     stack.append(layers.Flatten())
     for _ in range(2):
-        stack.append(layers.Dense(256, activation="relu", kernel_regularizer=penalty))
+        stack.append(
+            layers.Dense(256, activation="relu", kernel_regularizer=penalty)
+        )
         if dropout:
             stack.append(layers.Dropout(dropout))
     stack.append(layers.Dense(10, activation="softmax"))
@@ -33,16 +41,25 @@ def make_model(dropout=0.0, l2=0.0, augment=False):
     model.compile(
         optimizer=keras.optimizers.Adam(0.002),
         loss="sparse_categorical_crossentropy",
-        # The loss fit reports includes the L2 penalty; this metric is the cross-entropy alone.
-        metrics=["accuracy", keras.metrics.SparseCategoricalCrossentropy(name="cross_entropy")],
+        # The loss fit reports includes the L2 penalty; this metric is the
+        # cross-entropy alone.
+        metrics=[
+            "accuracy",
+            keras.metrics.SparseCategoricalCrossentropy(name="cross_entropy"),
+        ],
     )
     return model
 
 
 def scores(model, x, y):
-    """Accuracy and cross-entropy in inference mode: no dropout, no augmentation, no penalty."""
+    """Accuracy and cross-entropy in inference mode.
+
+    No dropout, no augmentation, no penalty.
+    """
     p = keras.ops.convert_to_numpy(model(x, training=False))
-    return np.mean(p.argmax(axis=1) == y), -np.mean(np.log(p[np.arange(len(y)), y]))
+    accuracy = np.mean(p.argmax(axis=1) == y)
+    cross_entropy = -np.mean(np.log(p[np.arange(len(y)), y]))
+    return accuracy, cross_entropy
 
 
 # --8<-- [end:model]
@@ -66,7 +83,8 @@ for name, options in variants.items():
         verbose=0,
     )
     histories[name] = history.history
-    (acc_t, loss_t), (acc_v, loss_v) = scores(model, x_small, y_small), scores(model, x_val, y_val)
+    acc_t, loss_t = scores(model, x_small, y_small)
+    acc_v, loss_v = scores(model, x_val, y_val)
     print(
         f"{name:19}          {acc_t:.2f}  {acc_v:.2f}  {acc_t - acc_v:.2f}"
         f"         {loss_t:.2f}  {loss_v:.2f}  {loss_v - loss_t:.2f}"
@@ -81,10 +99,19 @@ plain = histories["no regularization"]
 epochs = np.arange(1, len(plain["cross_entropy"]) + 1)
 left.plot(epochs, plain["cross_entropy"], label="training")
 left.plot(epochs, plain["val_cross_entropy"], label="validation")
-left.set(title="no regularization", xlabel="epoch", ylabel="cross-entropy", ylim=(0, 1.5))
+left.set(
+    title="no regularization",
+    xlabel="epoch",
+    ylabel="cross-entropy",
+    ylim=(0, 1.5),
+)
 for name, history in histories.items():
     right.plot(epochs, history["val_cross_entropy"], label=name)
-right.set(title="validation, each variant (zoomed in)", xlabel="epoch", ylim=(0.2, 0.7))
+right.set(
+    title="validation, each variant (zoomed in)",
+    xlabel="epoch",
+    ylim=(0.2, 0.7),
+)
 for ax in (left, right):
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)

@@ -17,7 +17,10 @@ x = base(x)
 x = layers.GlobalAveragePooling2D()(x)
 outputs = layers.Dense(5, activation="softmax")(x)  # your 5 classes
 model = keras.Model(inputs, outputs)
-model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+model.compile(
+    optimizer=keras.optimizers.Adam(1e-3),
+    loss="sparse_categorical_crossentropy",
+)
 # model.fit(your_images, your_labels, epochs=..., validation_data=...)
 # --8<-- [end:imagenet]
 
@@ -36,7 +39,10 @@ x = base(x)
 x = layers.GlobalAveragePooling2D()(x)
 outputs = layers.Dense(5, activation="softmax")(x)
 model = keras.Model(inputs, outputs)
-model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+model.compile(
+    optimizer=keras.optimizers.Adam(1e-3),
+    loss="sparse_categorical_crossentropy",
+)
 
 
 def report(stage):
@@ -52,7 +58,10 @@ for layer in base.layers[:-20]:
 for layer in base.layers:
     if isinstance(layer, layers.BatchNormalization):
         layer.trainable = False
-model.compile(optimizer=keras.optimizers.Adam(1e-5), loss="sparse_categorical_crossentropy")
+model.compile(
+    optimizer=keras.optimizers.Adam(1e-5),
+    loss="sparse_categorical_crossentropy",
+)
 report("top 20 unfrozen")
 # --8<-- [end:offline]
 
@@ -60,7 +69,8 @@ report("top 20 unfrozen")
 import numpy as np
 from keras import applications
 
-pixel = np.array([[[[0.0, 128.0, 255.0]]]])  # one pixel: no red, some green, full blue
+# one pixel: no red, some green, full blue
+pixel = np.array([[[[0.0, 128.0, 255.0]]]])
 for name, module in [
     ("VGG16", applications.vgg16),
     ("ResNet50", applications.resnet50),

@@ -12,13 +12,15 @@ from keras import layers
 from dlcourse.datasets import load_digits_images
 
 (x_train, y_train), (x_test, y_test) = load_digits_images()
-a_train, a_test = y_train < 5, y_test < 5  # task A: digits 0-4, plenty of examples
-b_test = ~a_test  # task B: digits 5-9, labelled 0-4, only a few examples to learn from
+# task A: digits 0-4, plenty of examples
+a_train, a_test = y_train < 5, y_test < 5
+# task B: digits 5-9, labelled 0-4, only a few examples to learn from
+b_test = ~a_test
 x_b_test, y_b_test = x_test[b_test], y_test[b_test] - 5
 
 
 def random_shift(seed=None):  # (1)!
-    """Moves images by up to 0.125 of their size, 1 pixel here, in whole pixels."""
+    """Moves images by whole pixels, up to 0.125 of their size: 1 pixel here."""
     return layers.RandomTranslation(
         0.125, 0.125, fill_mode="constant", interpolation="nearest", seed=seed
     )
@@ -26,7 +28,10 @@ def random_shift(seed=None):  # (1)!
 
 x_b_shifted = random_shift(seed=1)(x_b_test, training=True).numpy()
 moved = (x_b_shifted != x_b_test).any(axis=(1, 2, 3)).mean()
-print(f"task A: {a_train.sum()} training images   task B: {len(y_b_test)} test images")
+print(
+    f"task A: {a_train.sum()} training images   "
+    f"task B: {len(y_b_test)} test images"
+)
 print(f"shifted copy of task B's test images: {moved:.0%} of them moved")
 # --8<-- [end:tasks]
 
@@ -51,7 +56,10 @@ def conv_base(name):
 
 
 def pretrain(seed):
-    """A base trained on task A from random weights drawn with `seed`, and its accuracy."""
+    """A base trained on task A, and its accuracy.
+
+    The base starts from random weights drawn with `seed`.
+    """
     keras.utils.set_random_seed(seed)
     base = conv_base(f"pretrained_base_{seed}")
     model_a = keras.Sequential(
@@ -62,8 +70,13 @@ def pretrain(seed):
             layers.Dense(5, activation="softmax"),
         ]
     )
-    model_a.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
-    model_a.fit(x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0)
+    model_a.compile(
+        optimizer=keras.optimizers.Adam(0.01),
+        loss="sparse_categorical_crossentropy",
+    )
+    model_a.fit(
+        x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0
+    )
     predicted = model_a(x_test[a_test], training=False).numpy().argmax(axis=1)
     return base, (predicted == y_test[a_test]).mean()
 
@@ -83,7 +96,10 @@ def new_task_model(feature_extractor):
 
 base.trainable = False  # (1)!
 transfer = new_task_model(base)
-transfer.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+transfer.compile(
+    optimizer=keras.optimizers.Adam(0.01),
+    loss="sparse_categorical_crossentropy",
+)
 
 
 def count(weights):
@@ -104,7 +120,10 @@ for layer in tuned_base.layers[:4]:  # the first block stays frozen
 for layer in tuned_base.layers:
     if isinstance(layer, layers.BatchNormalization):
         layer.trainable = False  # (2)!
-tuned.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")  # (3)!
+tuned.compile(
+    optimizer=keras.optimizers.Adam(1e-3),
+    loss="sparse_categorical_crossentropy",
+)  # (3)!
 print(
     f"fine-tuning: {count(tuned.trainable_weights):,} trainable, "
     f"{count(tuned.non_trainable_weights):,} frozen"
@@ -112,8 +131,12 @@ print(
 # --8<-- [end:fine-tuning]
 
 # --8<-- [start:compare]
-scratch = new_task_model(conv_base("scratch_base"))  # same network, random weights
-scratch.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+# same network, random weights
+scratch = new_task_model(conv_base("scratch_base"))
+scratch.compile(
+    optimizer=keras.optimizers.Adam(0.01),
+    loss="sparse_categorical_crossentropy",
+)
 
 
 def starting_state(model):
@@ -129,12 +152,23 @@ def restart(model, state):  # (1)!
 
 def train(model, x, y, steps):
     repeats = np.repeat(np.arange(len(x))[None], steps, axis=0).ravel()  # (2)!
-    model.fit(x[repeats], y[repeats], batch_size=len(x), epochs=1, shuffle=False, verbose=0)
+    model.fit(
+        x[repeats],
+        y[repeats],
+        batch_size=len(x),
+        epochs=1,
+        shuffle=False,
+        verbose=0,
+    )
 
 
 def accuracies(model):
     """Accuracy on task B's test images as they are, and shifted."""
-    right = model(np.concatenate([x_b_test, x_b_shifted]), training=False).numpy().argmax(axis=1)
+    right = (
+        model(np.concatenate([x_b_test, x_b_shifted]), training=False)
+        .numpy()
+        .argmax(axis=1)
+    )
     right = right == np.concatenate([y_b_test, y_b_test])
     return right[: len(y_b_test)].mean(), right[len(y_b_test) :].mean()
 
@@ -149,8 +183,13 @@ for seed in range(1, runs):  # (3)!
 results = {"from scratch": [], "feature extraction": [], "+ fine-tuning": []}
 for seed in range(runs):
     rng = np.random.default_rng(seed)
-    few = [rng.choice(np.flatnonzero(y_train == d), 3, replace=False) for d in range(5, 10)]
-    x_few, y_few = x_train[np.concatenate(few)], y_train[np.concatenate(few)] - 5
+    few = np.concatenate(
+        [
+            rng.choice(np.flatnonzero(y_train == d), 3, replace=False)
+            for d in range(5, 10)
+        ]
+    )
+    x_few, y_few = x_train[few], y_train[few] - 5
     keras.utils.set_random_seed(seed)
 
     fresh = keras.models.clone_model(scratch).get_weights()  # (4)!
@@ -168,17 +207,23 @@ for seed in range(runs):
     train(tuned, x_few, y_few, steps=20)
     results["+ fine-tuning"].append(accuracies(tuned))
 
-results = {name: np.array(rows) for name, rows in results.items()}  # rows: (centred, shifted)
+# rows: (centred, shifted)
+results = {name: np.array(rows) for name, rows in results.items()}
 print(f"{'accuracy on task B':18}   centred test   shifted test")
 for name, rows in results.items():
     mean, spread = rows.mean(axis=0), rows.std(axis=0, ddof=1)
-    print(f"{name:18}   {mean[0]:.2f} ± {spread[0]:.2f}    {mean[1]:.2f} ± {spread[1]:.2f}")
+    print(
+        f"{name:18}   {mean[0]:.2f} ± {spread[0]:.2f}    "
+        f"{mean[1]:.2f} ± {spread[1]:.2f}"
+    )
 
 
 def gain(better, than):  # (5)!
-    """Mean and standard error, over the runs, of the difference each run made."""
+    """Mean and standard error, over the runs, of each run's difference."""
     difference = results[better] - results[than]
-    return difference.mean(axis=0), difference.std(axis=0, ddof=1) / np.sqrt(runs)
+    mean = difference.mean(axis=0)
+    error = difference.std(axis=0, ddof=1) / np.sqrt(runs)
+    return mean, error
 
 
 comparisons = {
@@ -188,5 +233,8 @@ comparisons = {
 print(f"{'difference per run':32}   centred        shifted")
 for label, (better, than) in comparisons.items():
     mean, error = gain(better, than)
-    print(f"{label:32}   {mean[0]:+.2f} ± {error[0]:.2f}   {mean[1]:+.2f} ± {error[1]:.2f}")
+    print(
+        f"{label:32}   {mean[0]:+.2f} ± {error[0]:.2f}   "
+        f"{mean[1]:+.2f} ± {error[1]:.2f}"
+    )
 # --8<-- [end:compare]

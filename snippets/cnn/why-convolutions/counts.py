@@ -10,9 +10,12 @@ for side in (50, 1024):
         dense = layers.Dense(1000)
         dense.build((None, side * side))
     n = dense.count_params()
-    print(f"{side:>4}x{side:<4} image, Dense(1000): {n:>13,} parameters, {n * 4 / 1e6:>7,.1f} MB")
-# Keras remembers the unfilled weights and fills them (4.2 GB) the next time a model is
-# built, unless its global state is cleared.
+    print(
+        f"{side:>4}x{side:<4} image, Dense(1000): {n:>13,} parameters, "
+        f"{n * 4 / 1e6:>7,.1f} MB"
+    )
+# Keras remembers the unfilled weights and fills them (4.2 GB) the next time
+# a model is built, unless its global state is cleared.
 keras.utils.clear_session()
 # --8<-- [end:dense]
 
@@ -25,7 +28,10 @@ for side in (50, 1024):
     conv.build((None, side, side, 1))
     out = conv.compute_output_shape((None, side, side, 1))[1:]
     n = conv.count_params()
-    print(f"{side:>4}x{side:<4} image, Conv2D(32, 3x3): {n} parameters, output {out}")
+    print(
+        f"{side:>4}x{side:<4} image, Conv2D(32, 3x3): {n} parameters, "
+        f"output {out}"
+    )
 # --8<-- [end:conv]
 
 # --8<-- [start:sharing]
@@ -41,10 +47,12 @@ with keras.StatelessScope(initialize_variables=False):
     dense.build((None, side * side))
 conv = layers.Conv2D(filters, k)  # each output sees a 3x3 patch; weights shared
 conv.build((None, side, side, 1))
-local = out * out * (k * k * 1 * filters + filters)  # a 3x3 patch, own weights per position
+# a 3x3 patch, own weights per position
+local = out * out * (k * k * 1 * filters + filters)
 
 print(f"every output sees every pixel (Dense):     {dense.count_params():>11,}")
 print(f"3x3 patch, own weights at each position:   {local:>11,}")
 print(f"3x3 patch, one set of weights (Conv2D):    {conv.count_params():>11,}")
-keras.utils.clear_session()  # forget the Dense layer's unfilled weights (0.7 GB)
+# forget the Dense layer's unfilled weights (0.7 GB)
+keras.utils.clear_session()
 # --8<-- [end:sharing]

@@ -14,8 +14,11 @@ with keras.StatelessScope(initialize_variables=False):
 conv = layers.Conv2D(64, 3)
 conv.build((None, side, side, channels))
 print(f"Dense(1000): by hand {by_hand_dense:,}, Keras {dense.count_params():,}")
-print(f"Conv2D(64, 3x3): by hand {by_hand_conv:,}, Keras {conv.count_params():,}")
-keras.utils.clear_session()  # forget the Dense layer's unfilled weights (0.6 GB)
+print(
+    f"Conv2D(64, 3x3): by hand {by_hand_conv:,}, Keras {conv.count_params():,}"
+)
+# forget the Dense layer's unfilled weights (0.6 GB)
+keras.utils.clear_session()
 # --8<-- [end:rgb]
 
 # --8<-- [start:receptive-field]
@@ -31,5 +34,8 @@ for depth in (1, 2, 3):
     x = layers.Conv2D(1, 3, padding="same", kernel_initializer="ones")(x)
     reached = np.argwhere(keras.ops.convert_to_numpy(x)[0, :, :, 0] != 0)
     height, width = reached.max(axis=0) - reached.min(axis=0) + 1
-    print(f"after {depth} layer(s) of 3x3: the pixel reaches a {height}x{width} area")
+    print(
+        f"after {depth} layer(s) of 3x3: "
+        f"the pixel reaches a {height}x{width} area"
+    )
 # --8<-- [end:receptive-field]

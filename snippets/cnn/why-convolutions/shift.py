@@ -17,9 +17,16 @@ batch = np.stack([image, shifted])[..., np.newaxis].astype("float32")
 maps = keras.ops.convert_to_numpy(conv(batch))  # shape (2, 18, 18, 4)
 
 moved = np.roll(maps[0], (5, 6), axis=(0, 1))
-print("feature maps of the shifted image = shifted feature maps:", np.allclose(moved, maps[1]))
-print("largest response per filter, original:", maps[0].max(axis=(0, 1)).round(2))
-print("largest response per filter, shifted: ", maps[1].max(axis=(0, 1)).round(2))
+print(
+    "feature maps of the shifted image = shifted feature maps:",
+    np.allclose(moved, maps[1]),
+)
+print(
+    "largest response per filter, original:", maps[0].max(axis=(0, 1)).round(2)
+)
+print(
+    "largest response per filter, shifted: ", maps[1].max(axis=(0, 1)).round(2)
+)
 # --8<-- [end:shift]
 
 # --8<-- [start:figure]
@@ -33,10 +40,12 @@ panels = [
     (maps[1, :, :, 0], "its feature map 0"),
 ]
 for ax, (data, title) in zip(axes, panels, strict=True):
-    # A map value sits at the centre of the 3x3 patch it came from: one pixel in.
+    # Each map value sits at the centre of its 3x3 patch: one pixel in.
     inset = (len(image) - len(data)) / 2
     right = len(image) - inset - 0.5
-    ax.imshow(data, cmap="gray_r", extent=(inset - 0.5, right, right, inset - 0.5))
+    ax.imshow(
+        data, cmap="gray_r", extent=(inset - 0.5, right, right, inset - 0.5)
+    )
     ax.set(xlim=(-0.5, len(image) - 0.5), ylim=(len(image) - 0.5, -0.5))
     ax.set_title(title, fontsize=9)
     ax.set_xticks([])

@@ -3,8 +3,9 @@ import keras
 from keras import layers
 from keras.applications import VGG16, VGG19, InceptionV3, ResNet50
 
-# weights=None: random weights, nothing to download. include_top=False drops the
-# 1,000-class ImageNet classifier, so inputs smaller than 224x224 are allowed, down to:
+# weights=None: random weights, nothing to download.
+# include_top=False drops the 1,000-class ImageNet classifier, so inputs
+# smaller than 224x224 are allowed, down to:
 smallest_side = {VGG16: 32, VGG19: 32, ResNet50: 32, InceptionV3: 75}
 
 side = smallest_side[VGG16]
@@ -19,5 +20,8 @@ model = keras.Sequential(
         layers.Dense(10, activation="softmax"),  # a new head for your classes
     ]
 )
-print(f"{base.name}: {base.count_params():,} parameters, output {base.output_shape}")
+print(
+    f"{base.name}: {base.count_params():,} parameters, "
+    f"output {base.output_shape}"
+)
 print(f"trainable: {sum(w.numpy().size for w in model.trainable_weights):,}")

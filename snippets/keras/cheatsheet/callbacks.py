@@ -8,7 +8,8 @@ from keras import layers
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
 x = rng.normal(size=(320, 20)).astype("float32")
-y = rng.integers(0, 2, size=320)  # random labels: nothing to learn, so the model soon overfits
+# Random labels: nothing to learn, so the model soon overfits.
+y = rng.integers(0, 2, size=320)
 
 model = keras.Sequential(
     [
@@ -17,21 +18,30 @@ model = keras.Sequential(
         layers.Dense(1, activation="sigmoid"),
     ]
 )
-model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.003), loss="binary_crossentropy")
+model.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.003),
+    loss="binary_crossentropy",
+)
 
 callbacks = [
-    # Stop once val_loss has not improved for 2 epochs, and go back to the best weights.
-    keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True),
-    # Save the model to disk each time val_loss improves.
-    keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
-    # Halve the learning rate when val_loss has not improved for 1 epoch.
-    keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1),
+    # Each watches monitor="val_loss", its default.
+    # Stop once it has not improved for 2 epochs; go back to the best weights.
+    keras.callbacks.EarlyStopping(patience=2, restore_best_weights=True),
+    # Save the model to disk each time it improves.
+    keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True),
+    # Halve the learning rate when it has not improved for 1 epoch.
+    keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=1),
 ]
 history = model.fit(
-    x, y, epochs=100, batch_size=32, validation_split=0.2, callbacks=callbacks, verbose=0
+    x, y, epochs=100, validation_split=0.2, callbacks=callbacks, verbose=0
 )
 val_loss = history.history["val_loss"]
-print(f"stopped after {len(val_loss)} of 100 epochs; best epoch {int(np.argmin(val_loss)) + 1}")
+best_epoch = int(np.argmin(val_loss)) + 1
+print(f"stopped after {len(val_loss)} of 100 epochs; best epoch {best_epoch}")
 print("checkpoint saved:", Path("best.keras").exists())
-rates = history.history["learning_rate"]  # logged once ReduceLROnPlateau is used
-print(f"learning rate: {rates[0]:.4f} in epoch 1, {rates[-1]:.4f} in epoch {len(rates)}")
+# Logged once ReduceLROnPlateau is used.
+rates = history.history["learning_rate"]
+print(
+    f"learning rate: {rates[0]:.4f} in epoch 1, "
+    f"{rates[-1]:.4f} in epoch {len(rates)}"
+)

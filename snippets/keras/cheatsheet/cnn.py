@@ -5,13 +5,14 @@ from keras import layers
 
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
-images = rng.random((64, 28, 28, 1)).astype("float32")  # 28x28 grey, as MNIST scaled to 0..1
+images = rng.random((64, 28, 28, 1)).astype("float32")  # 28x28 grey, 0..1
 labels = rng.integers(0, 10, size=64)
 
 model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),  # (height, width, channels)
-        layers.Conv2D(16, 3, activation="relu"),  # 16 filters of 3x3 -> (26, 26, 16)
+        # 16 filters of 3x3 -> (26, 26, 16)
+        layers.Conv2D(16, 3, activation="relu"),
         layers.MaxPooling2D(2),  # the largest of each 2x2 -> (13, 13, 16)
         layers.Conv2D(32, 3, activation="relu"),  # -> (11, 11, 32)
         layers.MaxPooling2D(2),  # -> (5, 5, 32)
@@ -20,11 +21,15 @@ model = keras.Sequential(
         layers.Dense(10, activation="softmax"),
     ]
 )
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer="adam",
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy"],
+)
 model.fit(images, labels, epochs=1, batch_size=32, verbose=0)
 print(model.output_shape, f"{model.count_params():,} parameters")
 
-# GlobalAveragePooling2D in place of Flatten: one number per channel, a much smaller head.
+# GlobalAveragePooling2D for Flatten: one number per channel, a smaller head.
 gap = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),

@@ -13,9 +13,19 @@ model = keras.Sequential(
     ]
 )
 model.get_layer("features").trainable = False  # freeze a layer after building
-print(len(model.trainable_weights), "trainable,", len(model.non_trainable_weights), "frozen")
+print(
+    len(model.trainable_weights),
+    "trainable,",
+    len(model.non_trainable_weights),
+    "frozen",
+)
 
 model.get_layer("features").trainable = True  # unfreeze it again
 # Compile after changing `trainable`: fit() uses the setting from compile time.
 model.compile(optimizer="adam", loss="categorical_crossentropy")
-print(len(model.trainable_weights), "trainable,", len(model.non_trainable_weights), "frozen")
+print(
+    len(model.trainable_weights),
+    "trainable,",
+    len(model.non_trainable_weights),
+    "frozen",
+)

@@ -3,8 +3,8 @@ import keras
 import numpy as np
 from keras import layers
 
-# Call layers on tensors; keras.Model ties inputs to outputs. Any graph of layers works:
-# here two inputs, a shared trunk and two outputs.
+# Call layers on tensors; keras.Model ties inputs to outputs. Any graph of
+# layers works: here two inputs, a shared trunk and two outputs.
 image = keras.Input(shape=(8, 8, 1), name="image")
 extra = keras.Input(shape=(3,), name="extra")
 h = layers.Flatten()(image)

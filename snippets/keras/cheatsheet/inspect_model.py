@@ -10,7 +10,8 @@ model = keras.Sequential(
     ],
     name="classifier",
 )
-model.summary(line_length=72)  # layers, shapes, parameter counts; width fixed, not the terminal's
+# Layers, shapes, parameter counts; width fixed, not the terminal's.
+model.summary(line_length=72)
 
 config = model.get_config()  # a dict: enough to rebuild the architecture
 print(config["name"], [layer["class_name"] for layer in config["layers"]])

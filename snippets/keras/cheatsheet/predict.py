@@ -16,10 +16,14 @@ model = keras.Sequential(
         layers.Dense(3, activation="softmax"),
     ]
 )
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer="adam",
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy"],
+)
 model.fit(x, y, epochs=10, batch_size=32, verbose=0)
 
-probabilities = model.predict(x[:5], verbose=0)  # one row of class probabilities per example
+probabilities = model.predict(x[:5], verbose=0)  # a row per example
 classes = probabilities.argmax(axis=-1)  # replaces model.predict_classes(...)
 print(probabilities.shape, probabilities.sum(axis=1).round(3))
 print("predicted:", classes, "true:", y[:5])

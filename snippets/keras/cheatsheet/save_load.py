@@ -13,13 +13,14 @@ model = keras.Sequential(
 model.compile(optimizer="adam", loss="categorical_crossentropy")
 rng = np.random.default_rng(0)
 x = rng.normal(size=(32, 100)).astype("float32")
-model.fit(x, keras.utils.to_categorical(rng.integers(0, 10, 32), 10), epochs=1, verbose=0)
+y = keras.utils.to_categorical(rng.integers(0, 10, 32), 10)
+model.fit(x, y, epochs=1, verbose=0)
 
-# Whole model: architecture, weights, compile settings and optimizer state, in one file.
+# One file: architecture, weights, compile settings, optimizer.
 model.save("classifier.keras")
 restored = keras.models.load_model("classifier.keras")
 
-# Architecture only, as JSON: the rebuilt model has fresh, untrained weights.
+# Architecture only, as JSON: fresh, untrained weights.
 json_string = model.to_json()
 rebuilt = keras.models.model_from_json(json_string)
 
@@ -27,9 +28,7 @@ rebuilt = keras.models.model_from_json(json_string)
 model.save_weights("classifier.weights.h5")
 rebuilt.load_weights("classifier.weights.h5")
 
-
-def same_weights(a, b):
-    return all(np.array_equal(u, v) for u, v in zip(a.get_weights(), b.get_weights(), strict=True))
-
-
-print(same_weights(model, restored), same_weights(model, rebuilt))
+weights = model.get_weights()
+for other in (restored, rebuilt):
+    pairs = zip(weights, other.get_weights(), strict=True)
+    print(all(np.array_equal(u, v) for u, v in pairs))

@@ -2,7 +2,7 @@
 import keras
 from keras import layers
 
-# A Sequential model is a stack of layers. The first entry declares the input shape.
+# A stack of layers; the first entry declares the input shape.
 model = keras.Sequential()
 model.add(keras.Input(shape=(100,)))  # was: Dense(..., input_dim=100)
 model.add(layers.Dense(64))  # was: Dense(output_dim=64)
@@ -10,7 +10,7 @@ model.add(layers.Activation("tanh"))
 model.add(layers.Dense(10))
 model.add(layers.Activation("softmax"))
 
-# The same network written as a list, each activation folded into its Dense layer.
+# The same network as a list, each activation folded into its Dense layer.
 same = keras.Sequential(
     [
         keras.Input(shape=(100,)),

@@ -3,9 +3,10 @@ import keras
 import numpy as np
 from keras import layers
 
-keras.utils.set_random_seed(0)  # same initial weights and shuffling on every run
+# The same initial weights and shuffling on every run.
+keras.utils.set_random_seed(0)
 
-# Made-up data: 100 noisy features; an example of class k has feature k raised by 3.
+# Made-up data: 100 noisy features, feature k raised by 3 in class k.
 rng = np.random.default_rng(0)
 labels = rng.integers(0, 10, size=960)
 x = rng.normal(size=(960, 100)).astype("float32")
@@ -21,11 +22,16 @@ model = keras.Sequential(
     ]
 )
 model.compile(
-    loss="categorical_crossentropy",  # for integer labels: "sparse_categorical_crossentropy"
-    optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),
+    # For integer labels: "sparse_categorical_crossentropy".
+    loss="categorical_crossentropy",
+    optimizer=keras.optimizers.SGD(
+        learning_rate=0.01, momentum=0.9, nesterov=True
+    ),
     metrics=["accuracy"],
 )
-history = model.fit(x_train, y_train, epochs=5, batch_size=32, validation_split=0.25, verbose=0)
+history = model.fit(
+    x_train, y_train, epochs=5, batch_size=32, validation_split=0.25, verbose=0
+)
 loss, accuracy = model.evaluate(x_test, y_test, batch_size=32, verbose=0)
 print(f"epochs run: {len(history.history['loss'])}")
 print(f"test loss: {loss:.2f}, test accuracy: {accuracy:.2f}")  # guessing: 0.10

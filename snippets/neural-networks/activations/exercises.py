@@ -37,7 +37,9 @@ with tf.GradientTape() as tape:
     loss = loss_fn(y, model(x))
 kernels = [layer.kernel for layer in model.layers]
 tanh_norms = [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]
-print(f"tanh stack: layer 1 {tanh_norms[0]:.1e}   layer 11 {tanh_norms[-1]:.1e}")
+print(
+    f"tanh stack: layer 1 {tanh_norms[0]:.1e}   layer 11 {tanh_norms[-1]:.1e}"
+)
 # --8<-- [end:ex2]
 
 # --8<-- [start:ex3]
@@ -53,6 +55,8 @@ kernel, bias = layer.get_weights()
 for shift in (0.0, -2.0):
     layer.set_weights([kernel, bias + shift])
     out = keras.ops.convert_to_numpy(layer(x))
-    dead = np.mean((out == 0).all(axis=0))  # units that output 0 for all 500 inputs
+    dead = np.mean(
+        (out == 0).all(axis=0)
+    )  # units that output 0 for all 500 inputs
     print(f"bias {shift:+.0f}: {dead:.0%} of the units are 0 for every input")
 # --8<-- [end:ex3]

@@ -22,5 +22,8 @@ with np.errstate(over="ignore", invalid="ignore"):  # (2)!
     print("naive softmax:  ", naive_softmax(logits))
 print("logits minus max:", softmax(logits).round(4))
 print("small logits:    ", softmax(logits - 1000).round(4))
-print("Keras softmax:   ", keras.ops.convert_to_numpy(keras.activations.softmax(logits)).round(4))
+print(
+    "Keras softmax:   ",
+    keras.ops.convert_to_numpy(keras.activations.softmax(logits)).round(4),
+)
 # --8<-- [end:softmax]

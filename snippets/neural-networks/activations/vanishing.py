@@ -21,9 +21,13 @@ for activation in ("sigmoid", "relu"):
     with tf.GradientTape() as tape:
         loss = loss_fn(y, model(x))
     kernels = [layer.kernel for layer in model.layers]
-    norms[activation] = [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]  # (3)!
+    norms[activation] = [
+        float(tf.norm(g)) for g in tape.gradient(loss, kernels)
+    ]  # (3)!
 
 print("layer   sigmoid     ReLU")
-for number, (s, r) in enumerate(zip(norms["sigmoid"], norms["relu"], strict=True), 1):
+for number, (s, r) in enumerate(
+    zip(norms["sigmoid"], norms["relu"], strict=True), 1
+):
     print(f"{number:5d}   {s:.1e}   {r:.1e}")
 # --8<-- [end:norms]

@@ -25,7 +25,9 @@ x, y = make_moons(n_samples=256, noise=0.2, random_state=0)
 params = init_mlp(n_inputs=2, n_hidden=8, seed=0)
 p, cache = forward(params, x)
 db2 = np.mean(p - y)  # dL/db2 = sum over samples of (p - y) / n
-print("backward() agrees:", np.isclose(db2, backward(params, cache, y)["b2"][0]))
+print(
+    "backward() agrees:", np.isclose(db2, backward(params, cache, y)["b2"][0])
+)
 # --8<-- [end:ex2]
 
 # --8<-- [start:ex3]
@@ -48,5 +50,6 @@ for batch_size in (256, 32):
                 params[name] -= 1.0 * grads[name]
             steps += 1
     p, cache = forward(params, x)
-    print(f"batch size {batch_size:3d}: {steps} steps, loss {bce_loss(cache['logits'], y):.3f}")
+    loss = bce_loss(cache["logits"], y)
+    print(f"batch size {batch_size:3d}: {steps} steps, loss {loss:.3f}")
 # --8<-- [end:ex3]

@@ -21,18 +21,31 @@ with tf.GradientTape() as tape:
     h = tf.tanh(batch_x @ variables["W1"] + variables["b1"])
     logits = (h @ variables["W2"] + variables["b2"])[:, 0]
     loss = tf.reduce_mean(
-        tf.nn.sigmoid_cross_entropy_with_logits(labels=batch_y.astype(float), logits=logits)
+        tf.nn.sigmoid_cross_entropy_with_logits(
+            labels=batch_y.astype(float), logits=logits
+        )
     )
 by_tape = tape.gradient(loss, variables)  # (2)!
 by_differences = numerical_gradients(params, batch_x, batch_y)
 
 
 def largest_gap(a, b):
-    return max(float(np.max(np.abs(a[name] - np.asarray(b[name])))) for name in a)
+    return max(
+        float(np.max(np.abs(a[name] - np.asarray(b[name])))) for name in a
+    )
 
 
 print("parameters:", sum(value.size for value in params.values()))
-print("same loss as TensorFlow:", abs(bce_loss(cache["logits"], batch_y) - float(loss)) < 1e-12)
-print("hand vs GradientTape, largest gap below 1e-12:", largest_gap(by_hand, by_tape) < 1e-12)
-print("hand vs finite differences, below 1e-8:", largest_gap(by_hand, by_differences) < 1e-8)
+print(
+    "same loss as TensorFlow:",
+    abs(bce_loss(cache["logits"], batch_y) - float(loss)) < 1e-12,
+)
+print(
+    "hand vs GradientTape, largest gap below 1e-12:",
+    largest_gap(by_hand, by_tape) < 1e-12,
+)
+print(
+    "hand vs finite differences, below 1e-8:",
+    largest_gap(by_hand, by_differences) < 1e-8,
+)
 # --8<-- [end:check]

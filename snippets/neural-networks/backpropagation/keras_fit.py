@@ -17,7 +17,11 @@ for begin in range(0, len(x), 32):  # (1)!
         params[name] -= 1.0 * grads[name]
 
 model = keras.Sequential(
-    [keras.Input(shape=(2,)), keras.layers.Dense(8, activation="tanh"), keras.layers.Dense(1)]
+    [
+        keras.Input(shape=(2,)),
+        keras.layers.Dense(8, activation="tanh"),
+        keras.layers.Dense(1),
+    ]
 )
 model.set_weights([start["W1"], start["b1"], start["W2"], start["b2"]])  # (2)!
 model.compile(
@@ -26,6 +30,9 @@ model.compile(
 )
 model.fit(x, y, batch_size=32, epochs=1, shuffle=False, verbose=0)
 
-gaps = [np.max(np.abs(k - params[n])) for k, n in zip(model.get_weights(), params, strict=True)]
+gaps = [
+    np.max(np.abs(k - params[n]))
+    for k, n in zip(model.get_weights(), params, strict=True)
+]
 print("same weights to 6 decimals:", max(gaps) < 1e-6)
 # --8<-- [end:keras]

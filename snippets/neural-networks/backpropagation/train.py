@@ -24,7 +24,10 @@ for epoch in range(1, epochs + 1):
     epoch_losses.append(bce_loss(cache["logits"], y))
     if epoch in (1, 5, 10, 20, 40, 60):
         accuracy = np.mean((p >= 0.5) == y)
-        print(f"epoch {epoch:2d}  loss {epoch_losses[-1]:.3f}  accuracy {accuracy:.3f}")
+        print(
+            f"epoch {epoch:2d}  loss {epoch_losses[-1]:.3f}  "
+            f"accuracy {accuracy:.3f}"
+        )
 print("steps:", len(batch_losses))
 # --8<-- [end:train]
 
@@ -40,14 +43,19 @@ curve.plot(
     label="mini-batch loss, every step",
 )
 curve.plot(
-    range(1, epochs + 1), epoch_losses, color="C0", label="loss on all 256 points, per epoch"
+    range(1, epochs + 1),
+    epoch_losses,
+    color="C0",
+    label="loss on all 256 points, per epoch",
 )
 curve.set_xlabel("epoch")
 curve.set_ylabel("binary cross-entropy")
 curve.set_ylim(bottom=0)
 curve.legend()
 
-grid = np.stack(np.meshgrid(np.linspace(-1.6, 2.6, 200), np.linspace(-1.2, 1.7, 150)), -1)
+grid = np.stack(
+    np.meshgrid(np.linspace(-1.6, 2.6, 200), np.linspace(-1.2, 1.7, 150)), -1
+)
 p_grid, _ = forward(params, grid.reshape(-1, 2))  # (1)!
 regions.contourf(
     grid[..., 0],

@@ -10,13 +10,21 @@ from sklearn.model_selection import train_test_split
 
 digits = load_digits()
 pixels = (digits.data / 16.0).astype("float32")  # 64 values in [0, 1] per image
-x_train, x_test = train_test_split(pixels, test_size=0.25, stratify=digits.target, random_state=0)
+x_train, x_test = train_test_split(
+    pixels, test_size=0.25, stratify=digits.target, random_state=0
+)
 
 keras.utils.set_random_seed(0)
-encoder = keras.Sequential([keras.Input(shape=(64,)), layers.Dense(8, activation="relu")])
-decoder = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(64, activation="sigmoid")])
+encoder = keras.Sequential(
+    [keras.Input(shape=(64,)), layers.Dense(8, activation="relu")]
+)
+decoder = keras.Sequential(
+    [keras.Input(shape=(8,)), layers.Dense(64, activation="sigmoid")]
+)
 autoencoder = keras.Sequential([encoder, decoder])  # (1)!
-autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+autoencoder.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse"
+)
 autoencoder.fit(x_train, x_train, epochs=6, batch_size=32, verbose=0)  # (2)!
 
 codes = encoder(x_test)
@@ -24,15 +32,22 @@ reconstructed = keras.ops.convert_to_numpy(decoder(codes))
 pca = PCA(n_components=8).fit(x_train)
 pca_reconstructed = pca.inverse_transform(pca.transform(x_test))
 print("code shape:", tuple(codes.shape))
-print(f"reconstruction MSE, mean image:      {np.mean((x_test - x_train.mean(axis=0)) ** 2):.4f}")
-print(f"reconstruction MSE, PCA, 8 numbers:  {np.mean((x_test - pca_reconstructed) ** 2):.4f}")
-print(f"reconstruction MSE, autoencoder, 8:  {np.mean((x_test - reconstructed) ** 2):.4f}")
+mean_mse = np.mean((x_test - x_train.mean(axis=0)) ** 2)
+pca_mse = np.mean((x_test - pca_reconstructed) ** 2)
+autoencoder_mse = np.mean((x_test - reconstructed) ** 2)
+print(f"reconstruction MSE, mean image:      {mean_mse:.4f}")
+print(f"reconstruction MSE, PCA, 8 numbers:  {pca_mse:.4f}")
+print(f"reconstruction MSE, autoencoder, 8:  {autoencoder_mse:.4f}")
 # --8<-- [end:model]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-rows = {"test image": x_test, "autoencoder": reconstructed, "PCA": pca_reconstructed}
+rows = {
+    "test image": x_test,
+    "autoencoder": reconstructed,
+    "PCA": pca_reconstructed,
+}
 mosaic = np.vstack(  # (1)!
     [
         np.hstack([np.pad(image.reshape(8, 8), 1) for image in images[:8]])

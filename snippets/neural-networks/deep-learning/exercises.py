@@ -10,9 +10,16 @@ by_formula = {
     "GRU": 3 * (units * (units + inputs) + 2 * units),  # (1)!
     "LSTM": 4 * (units * (units + inputs) + units),
 }
-for name, layer in [("SimpleRNN", layers.SimpleRNN), ("GRU", layers.GRU), ("LSTM", layers.LSTM)]:
+for name, layer in [
+    ("SimpleRNN", layers.SimpleRNN),
+    ("GRU", layers.GRU),
+    ("LSTM", layers.LSTM),
+]:
     model = keras.Sequential([keras.Input(shape=(10, inputs)), layer(units)])
-    print(f"{name:<9} formula {by_formula[name]:5d}   Keras {model.count_params():5d}")
+    print(
+        f"{name:<9} formula {by_formula[name]:5d}   "
+        f"Keras {model.count_params():5d}"
+    )
 # --8<-- [end:ex1]
 
 # --8<-- [start:ex2]
@@ -23,12 +30,18 @@ from sklearn.model_selection import train_test_split
 
 digits = load_digits()
 pixels = (digits.data / 16.0).astype("float32")
-x_train, x_test = train_test_split(pixels, test_size=0.25, stratify=digits.target, random_state=0)
+x_train, x_test = train_test_split(
+    pixels, test_size=0.25, stratify=digits.target, random_state=0
+)
 autoencoder_mse = 0.0279  # measured on the page, with a code of 8 numbers
 for k in range(5, 11):
     pca = PCA(n_components=k).fit(x_train)
     mse = np.mean((x_test - pca.inverse_transform(pca.transform(x_test))) ** 2)
-    verdict = "at least as good as the autoencoder" if mse <= autoencoder_mse else "worse"
+    verdict = (
+        "at least as good as the autoencoder"
+        if mse <= autoencoder_mse
+        else "worse"
+    )
     print(f"PCA with {k:2d} components: MSE {mse:.4f}, {verdict}")
 # --8<-- [end:ex2]
 
@@ -50,6 +63,11 @@ def pooled(img):
 for shift in [1, 2]:
     moved = np.roll(image, shift=shift, axis=2)  # move right by `shift` pixels
     unchanged = np.allclose(pooled(moved), pooled(image))
-    moved_by_one = np.allclose(pooled(moved), np.roll(pooled(image), shift=1, axis=2))
-    print(f"image moved {shift}: pooled maps unchanged {unchanged}, moved by 1 {moved_by_one}")
+    moved_by_one = np.allclose(
+        pooled(moved), np.roll(pooled(image), shift=1, axis=2)
+    )
+    print(
+        f"image moved {shift}: pooled maps unchanged {unchanged}, "
+        f"moved by 1 {moved_by_one}"
+    )
 # --8<-- [end:ex3]

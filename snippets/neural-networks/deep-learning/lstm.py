@@ -5,7 +5,10 @@ import numpy as np
 
 
 def adding_problem(n, steps, rng):
-    """n sequences of (value, marker) pairs; the target is the sum of the 2 marked values."""
+    """n sequences of (value, marker) pairs.
+
+    The target is the sum of the 2 marked values.
+    """
     values = rng.uniform(size=(n, steps))
     markers = np.zeros((n, steps))
     for row in markers:
@@ -40,9 +43,14 @@ model.fit(x_train, y_train, epochs=8, batch_size=32, verbose=0)
 predictions = keras.ops.convert_to_numpy(model(x_test))[:, 0]  # (3)!
 lstm_mse = np.mean((predictions - y_test) ** 2)
 
-flat = LinearRegression().fit(x_train.reshape(len(x_train), -1), y_train)  # (4)!
-linear_mse = np.mean((flat.predict(x_test.reshape(len(x_test), -1)) - y_test) ** 2)
-print(f"test MSE, always predicting the mean: {np.mean((y_test - y_train.mean()) ** 2):.4f}")
+flat = LinearRegression().fit(
+    x_train.reshape(len(x_train), -1), y_train
+)  # (4)!
+linear_mse = np.mean(
+    (flat.predict(x_test.reshape(len(x_test), -1)) - y_test) ** 2
+)
+mean_mse = np.mean((y_test - y_train.mean()) ** 2)
+print(f"test MSE, always predicting the mean: {mean_mse:.4f}")
 print(f"test MSE, linear model on all 20 numbers: {linear_mse:.4f}")
 print(f"test MSE, LSTM: {lstm_mse:.4f}")
 # --8<-- [end:model]

@@ -10,17 +10,28 @@ from threadpoolctl import threadpool_limits
 digits = load_digits()
 pixels = digits.data / 16.0  # (1)!
 x_train, x_test, y_train, y_test = train_test_split(
-    pixels, digits.target, test_size=0.25, stratify=digits.target, random_state=0
+    pixels,
+    digits.target,
+    test_size=0.25,
+    stratify=digits.target,
+    random_state=0,
 )
 
 
 def rbm(n_components):
-    return BernoulliRBM(n_components=n_components, learning_rate=0.06, n_iter=20, random_state=0)
+    return BernoulliRBM(
+        n_components=n_components, learning_rate=0.06, n_iter=20, random_state=0
+    )
 
 
 def accuracy(train, test, n_labels=None):
-    """Test accuracy of a logistic regression fitted on the first n_labels examples."""
-    classifier = LogisticRegression(C=100, solver="newton-cg", max_iter=1000)  # (2)!
+    """Test accuracy of a logistic regression.
+
+    The classifier is fitted on the first n_labels training examples.
+    """
+    classifier = LogisticRegression(
+        C=100, solver="newton-cg", max_iter=1000
+    )  # (2)!
     with threadpool_limits(limits=1, user_api="blas"):  # (3)!
         classifier.fit(train[:n_labels], y_train[:n_labels])
     return classifier.score(test, y_test)
@@ -43,5 +54,6 @@ for name, (train, test) in inputs.items():
 # --8<-- [start:few-labels]
 for name in ["pixels", "2 stacked RBMs (DBN)"]:
     train, test = inputs[name]
-    print(f"100 labels, {name:<21} test accuracy {accuracy(train, test, n_labels=100):.3f}")
+    score = accuracy(train, test, n_labels=100)
+    print(f"100 labels, {name:<21} test accuracy {score:.3f}")
 # --8<-- [end:few-labels]

@@ -3,18 +3,34 @@
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt
 
-families = {  # family: [(year, milestone), ...], labels alternate above and below
+# family: [(year, milestone), ...]; labels alternate above and below
+families = {
     "Feed-forward (MLP)": [(1958, "perceptron"), (1986, "backpropagation")],
-    "Convolutional": [(1980, "neocognitron"), (1989, "LeNet"), (2012, "AlexNet"), (2015, "ResNet")],
+    "Convolutional": [
+        (1980, "neocognitron"),
+        (1989, "LeNet"),
+        (2012, "AlexNet"),
+        (2015, "ResNet"),
+    ],
     "Recurrent": [(1990, "Elman network"), (1997, "LSTM"), (2014, "GRU")],
-    "Autoencoders": [(1987, "auto-association"), (2006, "deep autoencoder"), (2013, "VAE")],
-    "RBM and DBN": [(1986, "harmonium (RBM)"), (2002, "contrastive divergence"), (2006, "DBN")],
+    "Autoencoders": [
+        (1987, "auto-association"),
+        (2006, "deep autoencoder"),
+        (2013, "VAE"),
+    ],
+    "RBM and DBN": [
+        (1986, "harmonium (RBM)"),
+        (2002, "contrastive divergence"),
+        (2006, "DBN"),
+    ],
     "Attention": [(2014, "attention"), (2017, "Transformer")],
 }
 
 fig, ax = plt.subplots(figsize=(9, 4.8))
 ax.axvspan(2006, 2012, color="gold", alpha=0.3, linewidth=0)  # (1)!
-ax.text(2009, len(families) - 0.35, "revival", ha="center", va="bottom", fontsize=8)
+ax.text(
+    2009, len(families) - 0.35, "revival", ha="center", va="bottom", fontsize=8
+)
 for row, events in enumerate(families.values()):
     y = len(families) - 1 - row  # first family at the top
     first = min(year for year, _ in events)

@@ -27,7 +27,9 @@ import numpy as np
 import tensorflow as tf
 
 label = np.array([0])  # class 0 is right ...
-logits = np.array([[0.0, 200.0]], dtype="float32")  # ... and the model is sure it is class 1
+logits = np.array(
+    [[0.0, 200.0]], dtype="float32"
+)  # ... and the model is sure it is class 1
 
 shifted = logits - logits.max(axis=1, keepdims=True)  # (1)!
 probabilities = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
@@ -37,7 +39,9 @@ with np.errstate(divide="ignore"):
 
 from_probabilities = keras.losses.SparseCategoricalCrossentropy()
 from_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-print(f"Keras, from probabilities: {from_probabilities(label, probabilities):.3f}")  # (2)!
+print(
+    f"Keras, from probabilities: {from_probabilities(label, probabilities):.3f}"
+)  # (2)!
 print(f"Keras, from logits:        {from_logits(label, logits):.3f}")  # (3)!
 
 p = tf.Variable(probabilities)
@@ -45,6 +49,12 @@ z = tf.Variable(logits)
 with tf.GradientTape(persistent=True) as tape:
     loss_p = from_probabilities(label, p)
     loss_z = from_logits(label, z)
-print("gradient with respect to the probabilities:", tape.gradient(loss_p, p).numpy())
-print("gradient with respect to the logits:       ", tape.gradient(loss_z, z).numpy())
+print(
+    "gradient with respect to the probabilities:",
+    tape.gradient(loss_p, p).numpy(),
+)
+print(
+    "gradient with respect to the logits:       ",
+    tape.gradient(loss_z, z).numpy(),
+)
 # --8<-- [end:logits]

@@ -23,11 +23,15 @@ print("same:", np.allclose(w_keras.numpy(), w_hand, atol=1e-6))
 import keras
 import numpy as np
 
-logits = np.array([[-100.0], [-2.0], [0.0], [2.0], [100.0]], dtype="float32")  # (1)!
+logits = np.array(
+    [[-100.0], [-2.0], [0.0], [2.0], [100.0]], dtype="float32"
+)  # (1)!
 labels = np.ones_like(logits)  # every example is of class 1
 per_example = keras.losses.BinaryCrossentropy(from_logits=True, reduction=None)
 from_keras = per_example(labels, logits).numpy()
-from_formula = np.logaddexp(0.0, -logits[:, 0])  # log(1 + e^(-z)), without overflow
+from_formula = np.logaddexp(
+    0.0, -logits[:, 0]
+)  # log(1 + e^(-z)), without overflow
 print("Keras   :", from_keras.round(4))
 print("formula :", from_formula.round(4))
 # --8<-- [end:ex2]
@@ -44,9 +48,13 @@ rescaled = features / features.std(axis=0)  # (1)!
 for name, x in [("raw", features), ("rescaled", rescaled)]:
     low, high = np.linalg.eigvalsh(2 / n * x.T @ x)
     learning_rate = 2 / (low + high)  # (2)!
-    floor = np.mean((x @ np.linalg.lstsq(x, targets, rcond=None)[0] - targets) ** 2)
+    floor = np.mean(
+        (x @ np.linalg.lstsq(x, targets, rcond=None)[0] - targets) ** 2
+    )
     w, steps = np.zeros(2), 0
-    while np.mean((x @ w - targets) ** 2) > 1.01 * floor:  # plain gradient descent
+    while (
+        np.mean((x @ w - targets) ** 2) > 1.01 * floor
+    ):  # plain gradient descent
         w -= learning_rate * 2 / n * x.T @ (x @ w - targets)
         steps += 1
     print(

@@ -8,6 +8,11 @@ try:
 except ValueError as err:
     print(f"{type(err).__name__}: {err}")
 
-optimizer = keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True)
-print(f"learning rate {float(optimizer.learning_rate):g}, momentum {optimizer.momentum}")
+optimizer = keras.optimizers.SGD(
+    learning_rate=0.01, momentum=0.9, nesterov=True
+)
+print(
+    f"learning rate {float(optimizer.learning_rate):g}, "
+    f"momentum {optimizer.momentum}"
+)
 # --8<-- [end:lr]

@@ -7,7 +7,9 @@ import tensorflow as tf
 
 rng = np.random.default_rng(0)
 n = 200
-features = np.column_stack([rng.normal(size=n), 0.2 * rng.normal(size=n)])  # (1)!
+features = np.column_stack(
+    [rng.normal(size=n), 0.2 * rng.normal(size=n)]
+)  # (1)!
 targets = features @ np.array([2.0, -3.0]) + 0.1 * rng.normal(size=n)
 x = tf.constant(features, dtype="float32")
 y = tf.constant(targets, dtype="float32")
@@ -17,13 +19,17 @@ best_loss = np.mean((features @ best_w - targets) ** 2)
 
 
 def train(optimizer, steps=200):
-    """Fit y = x @ w from w = 0 with full-batch steps; return the loss before each step."""
+    """Fit y = x @ w from w = 0 with full-batch steps.
+
+    Returns the loss before each step, and the final weights.
+    """
     w = tf.Variable([0.0, 0.0])
 
     @tf.function  # (3)!
     def step():
         with tf.GradientTape() as tape:
-            loss = tf.reduce_mean((tf.linalg.matvec(x, w) - y) ** 2)  # mean squared error
+            # mean squared error
+            loss = tf.reduce_mean((tf.linalg.matvec(x, w) - y) ** 2)
         optimizer.apply_gradients([(tape.gradient(loss, w), w)])
         return loss
 
@@ -35,7 +41,10 @@ def train(optimizer, steps=200):
 
 
 # --8<-- [start:compare]
-print(f"least-squares weights [{best_w[0]:.2f}, {best_w[1]:.2f}], lowest loss {best_loss:.4f}")
+print(
+    f"least-squares weights [{best_w[0]:.2f}, {best_w[1]:.2f}], "
+    f"lowest loss {best_loss:.4f}"
+)
 optimizers = {
     "SGD": keras.optimizers.SGD(learning_rate=0.1),
     "SGD, momentum 0.9": keras.optimizers.SGD(learning_rate=0.1, momentum=0.9),
@@ -45,7 +54,8 @@ curves = {}
 for name, optimizer in optimizers.items():
     curves[name], w = train(optimizer)
     print(
-        f"{name:<18} loss at step 50 {curves[name][49]:.4f}, at step 200 {curves[name][-1]:.4f}"
+        f"{name:<18} loss at step 50 {curves[name][49]:.4f}, "
+        f"at step 200 {curves[name][-1]:.4f}"
         f"   w [{w[0]:.2f}, {w[1]:.2f}]"
     )
 # --8<-- [end:compare]
@@ -55,11 +65,20 @@ import matplotlib.pyplot as plt
 
 
 def plot_losses(curves, title, filename):
-    """One line per run on a log scale, above the dashed floor no weights can beat."""
+    """One line per run on a log scale.
+
+    A dashed line marks the floor that no weights can beat.
+    """
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for label, losses in curves.items():
         ax.plot(np.arange(1, len(losses) + 1), losses, label=label)
-    ax.axhline(best_loss, color="grey", linestyle="--", linewidth=1, label="lowest possible")
+    ax.axhline(
+        best_loss,
+        color="grey",
+        linestyle="--",
+        linewidth=1,
+        label="lowest possible",
+    )
     ax.set_yscale("log")
     ax.set_xlabel("step")
     ax.set_ylabel("training loss (MSE, log scale)")
@@ -73,20 +92,40 @@ def plot_losses(curves, title, filename):
 # --8<-- [end:plot]
 
 # --8<-- [start:figure]
-plot_losses(curves, "Same problem, same learning rate 0.1", "losses-optimizers-compare.png")
+plot_losses(
+    curves,
+    "Same problem, same learning rate 0.1",
+    "losses-optimizers-compare.png",
+)
 # --8<-- [end:figure]
 
 # --8<-- [start:learning-rate]
 curvatures = np.linalg.eigvalsh(2 / n * features.T @ features)  # (4)!
 print(f"curvatures {curvatures[0]:.3f} and {curvatures[1]:.3f}")
 limit = 2 / curvatures[1]
-print(f"plain SGD diverges for learning rates above 2 / {curvatures[1]:.3f} = {limit:.2f}")
+print(
+    "plain SGD diverges for learning rates above "
+    f"2 / {curvatures[1]:.3f} = {limit:.2f}"
+)
 
 sweep = {}
-labels = {0.01: "0.01: too small", 1.0: "1.0: about right", 1.2: "1.2: too large"}
+labels = {
+    0.01: "0.01: too small",
+    1.0: "1.0: about right",
+    1.2: "1.2: too large",
+}
 for learning_rate, label in labels.items():
-    sweep[label], _ = train(keras.optimizers.SGD(learning_rate=learning_rate), steps=100)
-    print(f"learning rate {learning_rate:<4}  loss at step 100: {sweep[label][-1]:.3g}")
+    sweep[label], _ = train(
+        keras.optimizers.SGD(learning_rate=learning_rate), steps=100
+    )
+    print(
+        f"learning rate {learning_rate:<4}  "
+        f"loss at step 100: {sweep[label][-1]:.3g}"
+    )
 
-plot_losses(sweep, "Plain SGD at three learning rates", "losses-optimizers-learning-rate.png")
+plot_losses(
+    sweep,
+    "Plain SGD at three learning rates",
+    "losses-optimizers-learning-rate.png",
+)
 # --8<-- [end:learning-rate]

@@ -23,7 +23,12 @@ def sigmoid(z):
 
 
 ours = dense_forward(x, kernel, bias, sigmoid)
-print("Keras kernel:", tuple(layer.kernel.shape), " bias:", tuple(layer.bias.shape))
+print(
+    "Keras kernel:",
+    tuple(layer.kernel.shape),
+    " bias:",
+    tuple(layer.bias.shape),
+)
 print("outputs:", ours.shape, " dtype:", ours.dtype, "vs", from_keras.dtype)
 print("equal to 6 decimals:", np.allclose(ours, from_keras, rtol=0, atol=1e-6))
 # --8<-- [end:keras]

@@ -13,11 +13,14 @@ model = keras.Sequential(
 )
 inputs = 2
 for layer in model.layers:
-    formula = inputs * layer.units + layer.units  # a weight per input and unit, a bias per unit
+    # a weight per input and unit, a bias per unit
+    formula = inputs * layer.units + layer.units
     print(
-        f"{layer.name:6}  {inputs} x {layer.units} + {layer.units} = {formula:2d}"
-        f"   count_params() = {layer.count_params()}"
+        f"{layer.name:6}  {inputs} x {layer.units} + {layer.units} = "
+        f"{formula:2d}   count_params() = {layer.count_params()}"
     )
     inputs = layer.units
-print("layers:", len(model.layers), "  parameters in all:", model.count_params())
+print(
+    "layers:", len(model.layers), "  parameters in all:", model.count_params()
+)
 # --8<-- [end:count]

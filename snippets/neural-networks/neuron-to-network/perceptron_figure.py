@@ -7,14 +7,21 @@ from dlcourse.neurons import step, train_perceptron
 
 inputs = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 problems = {"AND": np.array([0, 0, 0, 1]), "XOR": np.array([0, 1, 1, 0])}
-grid = np.stack(np.meshgrid(np.linspace(-0.5, 1.5, 101), np.linspace(-0.5, 1.5, 101)), axis=-1)
+grid = np.stack(
+    np.meshgrid(np.linspace(-0.5, 1.5, 101), np.linspace(-0.5, 1.5, 101)),
+    axis=-1,
+)
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.3))
 for ax, (name, targets) in zip(axes, problems.items(), strict=False):
     w, b, errors = train_perceptron(inputs, targets, max_epochs=30)
     region = step(grid @ w + b)  # (1)!
     ax.contourf(
-        grid[..., 0], grid[..., 1], region, levels=[-0.5, 0.5, 1.5], colors=["#dddddd", "#ffcc99"]
+        grid[..., 0],
+        grid[..., 1],
+        region,
+        levels=[-0.5, 0.5, 1.5],
+        colors=["#dddddd", "#ffcc99"],
     )
     for target, marker in ((0, "o"), (1, "s")):
         points = inputs[targets == target]
@@ -27,7 +34,9 @@ for ax, (name, targets) in zip(axes, problems.items(), strict=False):
             facecolors="white" if target == 0 else "black",
             label=f"target {target}",
         )
-    ax.set_title(f"{name} after {len(errors)} epochs: 1 in the orange area", fontsize=10)
+    ax.set_title(
+        f"{name} after {len(errors)} epochs: 1 in the orange area", fontsize=10
+    )
     ax.set_xlabel("x1")
     ax.set_ylabel("x2")
     axes[2].plot(range(1, len(errors) + 1), errors, marker=".", label=name)

@@ -9,5 +9,10 @@ xor_targets = np.array([0, 1, 1, 0])
 w, b, errors = train_perceptron(inputs, xor_targets, max_epochs=1000)
 print("epochs run:", len(errors))
 print("fewest mistakes in any epoch:", min(errors))
-print("outputs after the last epoch:", step(inputs @ w + b), "  targets:", xor_targets)
+print(
+    "outputs after the last epoch:",
+    step(inputs @ w + b),
+    "  targets:",
+    xor_targets,
+)
 # --8<-- [end:xor]

@@ -11,16 +11,29 @@ labels = load_breast_cancer().target
 def benign_shares(stratified):
     """The share of benign tumours in the train, validation and test parts."""
     y_rest, y_test = train_test_split(
-        labels, test_size=0.2, stratify=labels if stratified else None, random_state=0
+        labels,
+        test_size=0.2,
+        stratify=labels if stratified else None,
+        random_state=0,
     )
     y_train, y_val = train_test_split(
-        y_rest, test_size=0.25, stratify=y_rest if stratified else None, random_state=0
+        y_rest,
+        test_size=0.25,
+        stratify=y_rest if stratified else None,
+        random_state=0,
     )
-    return np.round([np.mean(part == 1) for part in (y_train, y_val, y_test)], 3)
+    return np.round(
+        [np.mean(part == 1) for part in (y_train, y_val, y_test)], 3
+    )
 
 
-print("random:     benign share in train/val/test", benign_shares(stratified=False))
-print("stratified: benign share in train/val/test", benign_shares(stratified=True))
+print(
+    "random:     benign share in train/val/test",
+    benign_shares(stratified=False),
+)
+print(
+    "stratified: benign share in train/val/test", benign_shares(stratified=True)
+)
 # --8<-- [end:ex1]
 
 # --8<-- [start:ex2]
@@ -38,8 +51,11 @@ x_rest, x_test, y_rest, y_test = train_test_split(
 x_train, x_val, y_train, y_val = train_test_split(
     x_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0
 )
-baseline = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_train, y_train)
-matrix = confusion_matrix(y_test, baseline.predict(x_test))  # rows: true, columns: predicted
+baseline = make_pipeline(StandardScaler(), LogisticRegression()).fit(
+    x_train, y_train
+)
+# rows: true, columns: predicted
+matrix = confusion_matrix(y_test, baseline.predict(x_test))
 print(matrix)
 print("malignant tumours called benign:", matrix[0, 1], "of", matrix[0].sum())
 # --8<-- [end:ex2]
@@ -49,7 +65,10 @@ import keras
 
 
 def stopping_point(val_losses, patience):
-    """Return (last epoch run, best epoch), 1-based, under EarlyStopping's rule."""
+    """Return (last epoch run, best epoch) under EarlyStopping's rule.
+
+    Epochs are counted from 1.
+    """
     best, best_epoch, wait = float("inf"), 0, 0
     for epoch, loss in enumerate(val_losses, start=1):
         if loss < best:  # an improvement resets the count
@@ -61,10 +80,25 @@ def stopping_point(val_losses, patience):
     return len(val_losses), best_epoch
 
 
-val_losses = [0.50, 0.30, 0.22, 0.25, 0.21, 0.23, 0.24, 0.22, 0.26, 0.27, 0.20, 0.19]
+val_losses = [
+    0.50,
+    0.30,
+    0.22,
+    0.25,
+    0.21,
+    0.23,
+    0.24,
+    0.22,
+    0.26,
+    0.27,
+    0.20,
+    0.19,
+]
 print("by hand:", stopping_point(val_losses, patience=3))
 
-model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])  # (1)!
+model = keras.Sequential(
+    [keras.Input(shape=(1,)), keras.layers.Dense(1)]
+)  # (1)!
 model.stop_training = False
 callback = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3)
 callback.set_model(model)

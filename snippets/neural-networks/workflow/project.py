@@ -7,7 +7,12 @@ from sklearn.datasets import load_breast_cancer
 data = load_breast_cancer()
 features, labels = data.data.astype("float32"), data.target
 print("examples, features:", features.shape)
-print("classes:", data.target_names.tolist(), "counts:", np.bincount(labels).tolist())
+print(
+    "classes:",
+    data.target_names.tolist(),
+    "counts:",
+    np.bincount(labels).tolist(),
+)
 # --8<-- [end:collect]
 
 # --8<-- [start:analyse]
@@ -15,7 +20,9 @@ means = features.mean(axis=0)
 for i in [np.argmin(means), np.argmax(means)]:
     print(f"{data.feature_names[i]:<17} mean {means[i]:9.4f}")
 print("missing values:", int(np.isnan(features).sum()))
-print(f"always answering 'benign' is right {np.mean(labels == 1):.2f} of the time")
+print(
+    f"always answering 'benign' is right {np.mean(labels == 1):.2f} of the time"
+)
 # --8<-- [end:analyse]
 
 # --8<-- [start:split]
@@ -46,14 +53,19 @@ model = keras.Sequential(
     ],
     name="tumour_classifier",
 )
-print(f"{model.count_params()} parameters, of which {normalize.count_params()} set by adapt()")
+print(
+    f"{model.count_params()} parameters, "
+    f"of which {normalize.count_params()} set by adapt()"
+)
 # --8<-- [end:model]
 
 # --8<-- [start:compile]
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.01),
     loss=keras.losses.BinaryCrossentropy(from_logits=True),
-    metrics=[keras.metrics.BinaryAccuracy(threshold=0.0, name="accuracy")],  # (1)!
+    metrics=[
+        keras.metrics.BinaryAccuracy(threshold=0.0, name="accuracy")
+    ],  # (1)!
 )
 # --8<-- [end:compile]
 
@@ -85,7 +97,9 @@ epochs = np.arange(1, len(val_losses) + 1)
 fig, ax = plt.subplots(figsize=(6.4, 3.4))
 ax.plot(epochs, history.history["loss"], marker=".", label="training loss")
 ax.plot(epochs, val_losses, marker=".", label="validation loss")
-ax.axvline(best_epoch, color="grey", linestyle="--", linewidth=1, label="weights kept")
+ax.axvline(
+    best_epoch, color="grey", linestyle="--", linewidth=1, label="weights kept"
+)
 ax.set_xlabel("epoch")
 ax.set_ylabel("cross-entropy")
 ax.set_title("Breast cancer data: early stopping on the validation loss")
@@ -116,7 +130,10 @@ baseline_accuracy = accuracy_score(y_test, baseline.predict(x_test))
 baseline_loss = log_loss(y_test, baseline.predict_proba(x_test))
 print(f"{'model':<21} {'accuracy':>8} {'cross-entropy':>14}")
 print(f"{'always benign':<21} {np.mean(y_test == 1):8.3f}")
-print(f"{'logistic regression':<21} {baseline_accuracy:8.3f} {baseline_loss:14.3f}")
+print(
+    f"{'logistic regression':<21} "
+    f"{baseline_accuracy:8.3f} {baseline_loss:14.3f}"
+)
 print(f"{'network':<21} {test_accuracy:8.3f} {test_loss:14.3f}")
 # --8<-- [end:evaluate]
 

@@ -20,14 +20,19 @@ for step in range(1, 61):
     w.assign_sub(learning_rate * dw)  # step downhill
     b.assign_sub(learning_rate * db)
     if step % 10 == 0:
-        print(f"step {step:2d}  loss {float(loss):.4f}  w {float(w):.3f}  b {float(b):.3f}")
+        print(
+            f"step {step:2d}  loss {float(loss):.4f}  "
+            f"w {float(w):.3f}  b {float(b):.3f}"
+        )
 # --8<-- [end:by-hand]
 
 # --8<-- [start:keras]
 import keras
 
 keras.utils.set_random_seed(0)  # the Dense layer starts from random weights
-model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, name="line")])
+model = keras.Sequential(
+    [keras.Input(shape=(1,)), keras.layers.Dense(1, name="line")]
+)
 loss_fn = keras.losses.MeanSquaredError()
 optimizer = keras.optimizers.SGD(learning_rate=0.2)
 features, targets = tf.reshape(x, (-1, 1)), tf.reshape(y, (-1, 1))  # (1)!
@@ -36,7 +41,9 @@ for _ in range(60):
     with tf.GradientTape() as tape:
         loss = loss_fn(targets, model(features, training=True))
     gradients = tape.gradient(loss, model.trainable_variables)  # (2)!
-    optimizer.apply_gradients(zip(gradients, model.trainable_variables, strict=True))  # (3)!
+    optimizer.apply_gradients(
+        zip(gradients, model.trainable_variables, strict=True)
+    )  # (3)!
 
 kernel, bias = model.get_layer("line").get_weights()
 print(f"loss {float(loss):.4f}  kernel {kernel[0, 0]:.3f}  bias {bias[0]:.3f}")

@@ -36,7 +36,9 @@ optimizer = keras.optimizers.Adam(learning_rate=0.1)
 for step in range(1, 151):
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean((w * x + b - y) ** 2)
-    optimizer.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b], strict=True))
+    optimizer.apply_gradients(
+        zip(tape.gradient(loss, [w, b]), [w, b], strict=True)
+    )
     if step % 25 == 0:
         print(f"step {step:3d}  w {float(w):.2f}  b {float(b):.2f}")
 # --8<-- [end:ex3]

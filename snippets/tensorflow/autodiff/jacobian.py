@@ -34,8 +34,15 @@ per_example = tape.batch_jacobian(y, x)  # each output against its own input
 del tape
 print("jacobian:      ", full.shape)
 print("batch_jacobian:", per_example.shape)
-diagonal = tf.stack([full[i, :, i, :] for i in range(4)])  # output i against input i
-print("batch_jacobian is jacobian's diagonal:", bool(tf.reduce_all(per_example == diagonal)))
-same = tf.eye(4)[:, tf.newaxis, :, tf.newaxis]  # 1 where output and input share an example
-print("elsewhere jacobian is zero:", bool(tf.reduce_all(full * (1 - same) == 0)))
+# output i against input i
+diagonal = tf.stack([full[i, :, i, :] for i in range(4)])
+print(
+    "batch_jacobian is jacobian's diagonal:",
+    bool(tf.reduce_all(per_example == diagonal)),
+)
+# 1 where output and input share an example
+same = tf.eye(4)[:, tf.newaxis, :, tf.newaxis]
+print(
+    "elsewhere jacobian is zero:", bool(tf.reduce_all(full * (1 - same) == 0))
+)
 # --8<-- [end:batch]

@@ -6,9 +6,11 @@ import tensorflow as tf
 x = tf.Variable(3.0)
 with tf.GradientTape(persistent=True) as tape:
     y = x * x
-    y_stopped = x * tf.stop_gradient(x)  # the second factor counts as a constant
+    y_stopped = x * tf.stop_gradient(x)  # the second x counts as a constant
 print("values:   ", float(y), float(y_stopped))
-print("gradients:", float(tape.gradient(y, x)), float(tape.gradient(y_stopped, x)))
+print(
+    "gradients:", float(tape.gradient(y, x)), float(tape.gradient(y_stopped, x))
+)
 
 # Straight-through rounding: the value of round(v), the gradient of v.
 v = tf.Variable([0.2, 1.7])

@@ -16,7 +16,9 @@ backup_dir = tempfile.mkdtemp()
 def make_model():
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.1), loss="mse")
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=0.1), loss="mse"
+    )
     return model
 
 
@@ -39,7 +41,11 @@ try:
         epochs=6,
         batch_size=16,
         verbose=0,
-        callbacks=[keras.callbacks.BackupAndRestore(backup_dir), Report(), Fail()],
+        callbacks=[
+            keras.callbacks.BackupAndRestore(backup_dir),
+            Report(),
+            Fail(),
+        ],
     )
 except RuntimeError as err:
     print("RuntimeError:", err)

@@ -18,8 +18,12 @@ def train(epochs, fail_after=None):
     model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
     optimizer = keras.optimizers.Adam(learning_rate=0.1)
     epoch = tf.Variable(0)  # the loop's position is part of the state
-    checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer, epoch=epoch)
-    manager = tf.train.CheckpointManager(checkpoint, checkpoint_dir, max_to_keep=2)
+    checkpoint = tf.train.Checkpoint(
+        model=model, optimizer=optimizer, epoch=epoch
+    )
+    manager = tf.train.CheckpointManager(
+        checkpoint, checkpoint_dir, max_to_keep=2
+    )
     if manager.latest_checkpoint:  # (2)!
         checkpoint.restore(manager.latest_checkpoint)
         print("restored", manager.latest_checkpoint.split("/")[-1])
@@ -27,7 +31,9 @@ def train(epochs, fail_after=None):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean((model(x) - y) ** 2)
         grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(grads, model.trainable_variables, strict=True))
+        optimizer.apply_gradients(
+            zip(grads, model.trainable_variables, strict=True)
+        )
         epoch.assign_add(1)
         manager.save()  # (3)!
         print(f"epoch {int(epoch)}: loss {float(loss):.3f}")

@@ -7,7 +7,10 @@ import os
 import tensorflow as tf
 
 hosts = [f"trainer-{i}.example.com:2222" for i in range(3)]
-tf_config = {"cluster": {"worker": hosts}, "task": {"type": "worker", "index": 1}}
+tf_config = {
+    "cluster": {"worker": hosts},
+    "task": {"type": "worker", "index": 1},
+}
 os.environ["TF_CONFIG"] = json.dumps(tf_config)
 
 resolver = tf.distribute.cluster_resolver.TFConfigClusterResolver()
@@ -27,7 +30,12 @@ del os.environ["TF_CONFIG"]
 import tensorflow as tf
 
 default = tf.distribute.get_strategy()
-print("outside any scope:", type(default).__name__, default.num_replicas_in_sync, "replica")
+print(
+    "outside any scope:",
+    type(default).__name__,
+    default.num_replicas_in_sync,
+    "replica",
+)
 
 one_device = tf.distribute.OneDeviceStrategy("/cpu:0")
 with one_device.scope():

@@ -13,7 +13,9 @@ from dlcourse.datasets import load_digits_images
 
 devices = keras.distribution.list_devices()
 print("devices:", devices)
-keras.distribution.set_distribution(keras.distribution.DataParallel(devices=devices))  # (2)!
+keras.distribution.set_distribution(
+    keras.distribution.DataParallel(devices=devices)
+)  # (2)!
 
 keras.utils.set_random_seed(0)
 (x_train, y_train), (x_test, y_test) = load_digits_images()
@@ -31,7 +33,9 @@ model.compile(
     metrics=["accuracy"],
 )
 usable = len(x_train) // 64 * 64  # (3)!
-model.fit(x_train[:usable], y_train[:usable], epochs=3, batch_size=64, verbose=0)
+model.fit(
+    x_train[:usable], y_train[:usable], epochs=3, batch_size=64, verbose=0
+)
 loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
 print("kernel sharding:", model.layers[-1].kernel.value.sharding.spec)  # (4)!
 print(f"test accuracy: {accuracy:.2f}")

@@ -5,7 +5,11 @@ import tensorflow as tf
 
 cpus = tf.config.list_physical_devices("CPU")
 tf.config.set_logical_device_configuration(  # (1)!
-    cpus[0], [tf.config.LogicalDeviceConfiguration(), tf.config.LogicalDeviceConfiguration()]
+    cpus[0],
+    [
+        tf.config.LogicalDeviceConfiguration(),
+        tf.config.LogicalDeviceConfiguration(),
+    ],
 )
 print([device.name for device in tf.config.list_logical_devices("CPU")])
 # --8<-- [end:devices]
@@ -42,7 +46,9 @@ print("weights are", type(model.layers[-1].kernel.value).__name__)
 # --8<-- [end:model]
 
 # --8<-- [start:fit]
-history = model.fit(x_train, y_train, epochs=3, batch_size=64, verbose=0)  # (1)!
+history = model.fit(
+    x_train, y_train, epochs=3, batch_size=64, verbose=0
+)  # (1)!
 loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
 print("loss per epoch:", [round(value, 2) for value in history.history["loss"]])
 print(f"test accuracy: {accuracy:.2f}")

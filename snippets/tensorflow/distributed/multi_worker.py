@@ -15,7 +15,10 @@ from dlcourse.datasets import load_digits_images
 
 strategy = tf.distribute.MultiWorkerMirroredStrategy()  # (1)!
 resolver = strategy.cluster_resolver
-print(f"worker {resolver.task_id}: {strategy.num_replicas_in_sync} replicas in sync")
+print(
+    f"worker {resolver.task_id}: "
+    f"{strategy.num_replicas_in_sync} replicas in sync"
+)
 
 GLOBAL_BATCH = 64  # (2)!
 keras.utils.set_random_seed(0)
@@ -43,9 +46,13 @@ with strategy.scope():  # (4)!
 def replica_step(images, labels):
     with tf.GradientTape() as tape:
         per_example = loss_fn(labels, model(images, training=True))
-        loss = tf.nn.compute_average_loss(per_example, global_batch_size=GLOBAL_BATCH)  # (5)!
+        loss = tf.nn.compute_average_loss(
+            per_example, global_batch_size=GLOBAL_BATCH
+        )  # (5)!
     gradients = tape.gradient(loss, model.trainable_variables)
-    optimizer.apply_gradients(zip(gradients, model.trainable_variables, strict=True))  # (6)!
+    optimizer.apply_gradients(
+        zip(gradients, model.trainable_variables, strict=True)
+    )  # (6)!
     return loss
 
 
@@ -59,7 +66,9 @@ for epoch in range(5):
     losses = [float(train_step(images, labels)) for images, labels in dataset]
     print(f"epoch {epoch + 1}: mean loss {sum(losses) / len(losses):.3f}")
 
-accuracy = float((model.predict(x_test, verbose=0).argmax(axis=1) == y_test).mean())
+accuracy = float(
+    (model.predict(x_test, verbose=0).argmax(axis=1) == y_test).mean()
+)
 print(f"test accuracy: {accuracy:.2f}")
 if resolver.task_id == 0:  # (7)!
     model.save("digits_mlp.keras")

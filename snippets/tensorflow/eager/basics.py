@@ -11,7 +11,12 @@ y = np.array([4, 5, 6])
 product = tf.multiply(x, y)  # runs now: no graph to build, no session to start
 print(type(product).__name__, "| a tf.Tensor:", isinstance(product, tf.Tensor))
 print(product)
-print("as NumPy:", product.numpy(), "| first element as a Python int:", int(product[0]))
+print(
+    "as NumPy:",
+    product.numpy(),
+    "| first element as a Python int:",
+    int(product[0]),
+)
 # --8<-- [end:immediate]
 
 # --8<-- [start:symbolic]
@@ -20,8 +25,14 @@ import tensorflow as tf
 
 @tf.function
 def double(t):
-    # Python code in a tf.function runs once, while TensorFlow traces it into a graph.
-    print("while tracing:", type(t).__name__, "| has .numpy():", hasattr(t, "numpy"))
+    # Python code in a tf.function runs once,
+    # while TensorFlow traces it into a graph.
+    print(
+        "while tracing:",
+        type(t).__name__,
+        "| has .numpy():",
+        hasattr(t, "numpy"),
+    )
     return t * 2
 
 

@@ -7,7 +7,8 @@ import tensorflow as tf
 def standardize(data):
     mean = tf.reduce_mean(data, axis=0)
     std = tf.math.reduce_std(data, axis=0)
-    print("  mean:", mean.numpy(), " std:", std.numpy().round(3))  # any value, any time
+    # print any value, any time
+    print("  mean:", mean.numpy(), " std:", std.numpy().round(3))
     return (data - mean) / std
 
 
@@ -38,9 +39,15 @@ data = tf.constant([[1.0, 5.0, 2.0], [3.0, 5.0, 4.0], [5.0, 5.0, 9.0]])
 try:
     standardize_checked(data)
 except tf.errors.InvalidArgumentError as err:
-    print(type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0])
-    # What pdb's post-mortem shows: the failing call's local variables, as real values.
-    frames = {frame.f_code.co_name: frame for frame, _ in traceback.walk_tb(err.__traceback__)}
+    print(
+        type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0]
+    )
+    # What pdb's post-mortem shows:
+    # the failing call's local variables, as real values.
+    frames = {
+        frame.f_code.co_name: frame
+        for frame, _ in traceback.walk_tb(err.__traceback__)
+    }
     local = frames["standardize_checked"].f_locals
     print("locals of the failing call:", sorted(local))
     print("std:", local["std"].numpy().round(3))
@@ -49,7 +56,8 @@ except tf.errors.InvalidArgumentError as err:
 # --8<-- [start:control-flow]
 import tensorflow as tf
 
-# Newton's method for the square root of 2: a Python loop that stops on a tensor's value.
+# Newton's method for the square root of 2:
+# a Python loop that stops on a tensor's value.
 target = tf.constant(2.0)
 guess = tf.constant(1.0)
 steps = 0
@@ -73,7 +81,8 @@ def scale(t):
 scale(tf.constant(1.0))  # traced: the print runs once and sees a SymbolicTensor
 scale(tf.constant(2.0))  # same signature, no new trace: nothing is printed
 
-tf.config.run_functions_eagerly(True)  # debugging switch: run tf.function code eagerly
+# debugging switch: run tf.function code eagerly
+tf.config.run_functions_eagerly(True)
 try:
     scale(tf.constant(3.0))  # now the Python body runs on every call
     scale(tf.constant(4.0))

@@ -31,10 +31,13 @@ for op in concrete.graph.get_operations():
 import matplotlib.pyplot as plt
 
 ops = concrete.graph.get_operations()
-# A node goes one column right of its furthest input; a column's nodes are stacked.
+# A node goes one column right of its furthest input;
+# a column's nodes are stacked.
 column, stack = {}, {}
 for op in ops:  # inputs are listed before the operations that use them
-    column[op.name] = 1 + max((column[t.op.name] for t in op.inputs), default=-1)
+    column[op.name] = 1 + max(
+        (column[t.op.name] for t in op.inputs), default=-1
+    )
     stack.setdefault(column[op.name], []).append(op.name)
 position = {}
 for col, names in stack.items():
@@ -45,6 +48,7 @@ fig, ax = plt.subplots(figsize=(7.5, 2.8))
 boxes = {}
 for op in ops:
     label = f"{op.name}: {op.type}" if op.name != op.type else op.name
+    placeholder = op.type == "Placeholder"
     boxes[op.name] = ax.text(
         *position[op.name],
         f"{label}\n{op.outputs[0].shape}",
@@ -52,12 +56,12 @@ for op in ops:
         va="center",
         fontsize=9,
         bbox={
-            "boxstyle": "round,pad=0.4" if op.type == "Placeholder" else "square,pad=0.4",
-            "facecolor": "#e8f0fe" if op.type == "Placeholder" else "#fde0d0",
+            "boxstyle": "round,pad=0.4" if placeholder else "square,pad=0.4",
+            "facecolor": "#e8f0fe" if placeholder else "#fde0d0",
         },
     )
 for op in ops:
-    for tensor in op.inputs:  # one arrow per edge, from the input's producer to op
+    for tensor in op.inputs:  # one arrow per edge, from its producer to op
         ax.annotate(
             "",
             xy=position[op.name],

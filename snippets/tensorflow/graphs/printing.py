@@ -11,7 +11,7 @@ log = Path("tf_print.log").resolve()  # (1)!
 @tf.function
 def double(x):
     print("print:   ", x)  # Python: runs while the function is traced
-    tf.print("tf.print:", x, output_stream=f"file://{log}")  # an op in the graph
+    tf.print("tf.print:", x, output_stream=f"file://{log}")  # a graph op
     return 2 * x
 
 

@@ -3,7 +3,7 @@
 # --8<-- [start:retrace]
 import tensorflow as tf
 
-traces = []  # a Python side effect: it runs only while the function is being traced
+traces = []  # a Python side effect: it runs only while tracing
 
 
 @tf.function
@@ -29,18 +29,25 @@ print("6 calls,", scale.experimental_get_tracing_count(), "traces")
 import tensorflow as tf
 
 
-@tf.function(input_signature=[tf.TensorSpec([None], tf.float32), tf.TensorSpec([], tf.float32)])
+@tf.function(
+    input_signature=[
+        tf.TensorSpec([None], tf.float32),
+        tf.TensorSpec([], tf.float32),
+    ]
+)
 def scale_vector(x, factor):
     return x * factor
 
 
-scale_vector(tf.constant([1.0, 2.0, 3.0]), 2.0)  # Python numbers are converted to tensors
+# Python numbers are converted to tensors
+scale_vector(tf.constant([1.0, 2.0, 3.0]), 2.0)
 scale_vector(tf.constant([1.0, 2.0]), 3)
 print(scale_vector(tf.constant([1.0, 2.0, 3.0, 4.0]), tf.constant(0.5)).numpy())
 print("3 calls,", scale_vector.experimental_get_tracing_count(), "trace")
 
 try:
-    scale_vector(tf.constant([1, 2, 3]), 2.0)  # int32 does not fit the float32 signature
+    # int32 does not fit the float32 signature
+    scale_vector(tf.constant([1, 2, 3]), 2.0)
 except TypeError as err:
     print(f"{type(err).__name__}: {str(err).split('`')[1]}")
 # --8<-- [end:signature]
@@ -60,5 +67,10 @@ def double(x):
 
 for length in (3, 2, 5, 8):
     double(tf.zeros([length]))
-print("4 lengths,", double.experimental_get_tracing_count(), "traces, for shapes", traced_shapes)
+print(
+    "4 lengths,",
+    double.experimental_get_tracing_count(),
+    "traces, for shapes",
+    traced_shapes,
+)
 # --8<-- [end:reduce]

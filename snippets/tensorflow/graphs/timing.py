@@ -13,7 +13,8 @@ def many_small_steps(x, w):
     return x
 
 
-traced = tf.function(many_small_steps)  # the same Python function, traced into a graph
+# the same Python function, traced into a graph
+traced = tf.function(many_small_steps)
 x = tf.fill([8, 8], 0.5)
 w = tf.eye(8) * 0.9
 
@@ -21,13 +22,25 @@ eager_result = many_small_steps(x, w)
 start = timeit.default_timer()
 graph_result = traced(x, w)  # the first call traces, then runs the graph
 first_call_s = timeit.default_timer() - start
-print("same numbers:", np.allclose(eager_result.numpy(), graph_result.numpy(), atol=1e-6))
+print(
+    "same numbers:",
+    np.allclose(eager_result.numpy(), graph_result.numpy(), atol=1e-6),
+)
 
 calls = 100
-eager_s = min(timeit.repeat(lambda: many_small_steps(x, w), number=calls, repeat=3)) / calls
-graph_s = min(timeit.repeat(lambda: traced(x, w), number=calls, repeat=3)) / calls
-print(f"first call of the tf.function, with tracing: {first_call_s * 1e3:.1f} ms")
+eager_s = (
+    min(timeit.repeat(lambda: many_small_steps(x, w), number=calls, repeat=3))
+    / calls
+)
+graph_s = (
+    min(timeit.repeat(lambda: traced(x, w), number=calls, repeat=3)) / calls
+)
+print(
+    f"first call of the tf.function, with tracing: {first_call_s * 1e3:.1f} ms"
+)
 print(f"eager:       {eager_s * 1e3:.3f} ms per call")
 print(f"tf.function: {graph_s * 1e3:.3f} ms per call")
-print(f"eager / tf.function: {eager_s / graph_s:.1f}x on this machine, this run")
+print(
+    f"eager / tf.function: {eager_s / graph_s:.1f}x on this machine, this run"
+)
 # --8<-- [end:timing]

@@ -50,5 +50,9 @@ def scale(x):
 
 print(scale(tf.constant(3.0)).numpy())
 w.assign(10.0)
-print(scale(tf.constant(3.0)).numpy(), "traces:", scale.experimental_get_tracing_count())
+print(
+    scale(tf.constant(3.0)).numpy(),
+    "traces:",
+    scale.experimental_get_tracing_count(),
+)
 # --8<-- [end:outside]

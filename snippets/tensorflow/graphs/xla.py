@@ -23,11 +23,15 @@ for name, f in [("tf.function", graph), ("with XLA", xla)]:
     start = timeit.default_timer()
     f(x, w)  # traces; XLA also compiles
     first_call_s[name] = timeit.default_timer() - start
-print("same numbers:", np.allclose(graph(x, w).numpy(), xla(x, w).numpy(), atol=1e-6))
+print(
+    "same numbers:",
+    np.allclose(graph(x, w).numpy(), xla(x, w).numpy(), atol=1e-6),
+)
 
 calls = 50
 per_call_s = {
-    name: min(timeit.repeat(lambda f=f: f(x, w), number=calls, repeat=3)) / calls
+    name: min(timeit.repeat(lambda f=f: f(x, w), number=calls, repeat=3))
+    / calls
     for name, f in [("tf.function", graph), ("with XLA", xla)]
 }
 for name in per_call_s:
@@ -35,5 +39,6 @@ for name in per_call_s:
         f"{name:12} first call {first_call_s[name] * 1e3:6.1f} ms,"
         f" then {per_call_s[name] * 1e3:.3f} ms per call"
     )
-print(f"tf.function / XLA: {per_call_s['tf.function'] / per_call_s['with XLA']:.1f}x")
+ratio = per_call_s["tf.function"] / per_call_s["with XLA"]
+print(f"tf.function / XLA: {ratio:.1f}x")
 # --8<-- [end:xla]

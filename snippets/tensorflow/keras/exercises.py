@@ -37,7 +37,8 @@ def build_cnn():
 
 keras.utils.set_random_seed(0)
 original = build_cnn()
-original.save_weights("digits_cnn.weights.h5")  # the name must end in .weights.h5
+# the name must end in .weights.h5
+original.save_weights("digits_cnn.weights.h5")
 
 keras.utils.set_random_seed(1)
 copy = build_cnn()  # the same layers, other random weights
@@ -54,7 +55,9 @@ import tensorflow as tf
 from keras import layers
 
 keras.utils.set_random_seed(0)
-model = keras.Sequential([keras.Input(shape=(2,), name="features"), layers.Dense(1)])
+model = keras.Sequential(
+    [keras.Input(shape=(2,), name="features"), layers.Dense(1)]
+)
 model.export("exported/1", verbose=False)
 
 serving = tf.saved_model.load("exported/1").signatures["serving_default"]

@@ -8,7 +8,9 @@ from keras import layers
 class DigitsCNN(keras.Model):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.conv = layers.Conv2D(8, kernel_size=3, activation="relu", name="conv")
+        self.conv = layers.Conv2D(
+            8, kernel_size=3, activation="relu", name="conv"
+        )
         self.pool = layers.MaxPooling2D(pool_size=2, name="pool")
         self.flatten = layers.Flatten(name="flatten")
         self.digit = layers.Dense(10, activation="softmax", name="digit")

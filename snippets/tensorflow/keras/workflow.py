@@ -6,9 +6,11 @@ from keras import layers
 
 from dlcourse.datasets import load_digits_images
 
-keras.utils.set_random_seed(0)  # same initial weights and shuffling on every run
+keras.utils.set_random_seed(0)  # same initial weights and shuffling each run
 (x_train, y_train), (x_test, y_test) = load_digits_images()
-print("train:", x_train.shape, y_train.shape, "test:", x_test.shape, y_test.shape)
+print(
+    "train:", x_train.shape, y_train.shape, "test:", x_test.shape, y_test.shape
+)
 # --8<-- [end:load]
 
 # --8<-- [start:define]
@@ -34,7 +36,9 @@ model.compile(
 # --8<-- [end:compile]
 
 # --8<-- [start:fit]
-history = model.fit(x_train, y_train, epochs=10, batch_size=32, validation_split=0.1, verbose=0)
+history = model.fit(
+    x_train, y_train, epochs=10, batch_size=32, validation_split=0.1, verbose=0
+)
 print("epochs run:", len(history.history["loss"]))
 print(
     f"last epoch: loss {history.history['loss'][-1]:.2f}, "
@@ -49,7 +53,11 @@ print(f"test accuracy: {test_accuracy:.2f}")
 
 # --8<-- [start:predict]
 probabilities = model.predict(x_test[:8], verbose=0)  # (1)!
-print("probabilities:", probabilities.shape, f"| first row sums to {probabilities[0].sum():.2f}")
+print(
+    "probabilities:",
+    probabilities.shape,
+    f"| first row sums to {probabilities[0].sum():.2f}",
+)
 print("predicted:", probabilities.argmax(axis=-1))  # (2)!
 print("true:     ", y_test[:8])
 # --8<-- [end:predict]
@@ -59,8 +67,12 @@ import numpy as np
 
 model.save("digits_cnn.keras")  # (1)!
 restored = keras.models.load_model("digits_cnn.keras")
-same = np.allclose(model.predict(x_test, verbose=0), restored.predict(x_test, verbose=0))
+same = np.allclose(
+    model.predict(x_test, verbose=0), restored.predict(x_test, verbose=0)
+)
 print("reloaded:", restored.name, "| same predictions:", same)
 steps = int(model.optimizer.iterations)
-print("optimizer steps:", steps, "| reloaded:", int(restored.optimizer.iterations))
+print(
+    "optimizer steps:", steps, "| reloaded:", int(restored.optimizer.iterations)
+)
 # --8<-- [end:save]

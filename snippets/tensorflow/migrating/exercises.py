@@ -6,7 +6,8 @@ import tensorflow as tf
 
 a = np.array([1.0, 2.0, 3.0], dtype=np.float32)
 b = np.array([10.0, 20.0, 30.0], dtype=np.float32)
-total = tf.reduce_sum(a * b + 1.0)  # computed on this line; nothing to run afterwards
+# computed on this line; nothing to run afterwards
+total = tf.reduce_sum(a * b + 1.0)
 print(total.numpy())
 # --8<-- [end:ex1]
 
@@ -29,8 +30,14 @@ model.compile(
     loss="sparse_categorical_crossentropy",
     metrics=["accuracy"],
 )
-history = model.fit(x, y, epochs=10, batch_size=32, verbose=0)  # was nb_epoch=10
+# epochs=10 was nb_epoch=10
+history = model.fit(x, y, epochs=10, batch_size=32, verbose=0)
 print(f"training accuracy: {history.history['accuracy'][-1]:.2f}")
-print("classes:", model.predict(x[::50], verbose=0).argmax(axis=-1), "true:", y[::50])
+print(
+    "classes:",
+    model.predict(x[::50], verbose=0).argmax(axis=-1),
+    "true:",
+    y[::50],
+)
 model.save_weights("iris.weights.h5")  # was "iris.h5"
 # --8<-- [end:ex2]

@@ -18,7 +18,8 @@ for line in old_lines:
     try:
         exec(line, {"tf": tf})
         print(f"{line}\n    works")
-    except (AttributeError, ImportError) as err:  # ModuleNotFoundError is an ImportError
+    # ModuleNotFoundError is an ImportError
+    except (AttributeError, ImportError) as err:
         print(f"{line}\n    {type(err).__name__}: {err}")
 # --8<-- [end:old-calls]
 
@@ -42,7 +43,8 @@ print(y.numpy())
 import numpy as np
 import tensorflow as tf
 
-print("executing eagerly:", tf.executing_eagerly())  # on from the start: nothing to enable
+# on from the start: nothing to enable
+print("executing eagerly:", tf.executing_eagerly())
 
 x = np.array([1, 2, 3])
 y = np.array([4, 5, 6])

@@ -26,7 +26,8 @@ print(scaled.numpy().round(3))
 import tensorflow as tf
 
 readings = tf.constant([3.0, -1.0, 4.0, -1.5, 5.0])
-clean = tf.where(readings < 0, 0.0, readings)  # a new tensor; readings is unchanged
+# a new tensor; readings is unchanged
+clean = tf.where(readings < 0, 0.0, readings)
 print(clean.numpy(), readings.numpy())
 
 total = tf.Variable(0.0)

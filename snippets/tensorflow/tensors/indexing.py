@@ -14,7 +14,9 @@ print("v[8:20] ", v[8:20].numpy())  # a slice may run past the end ...
 try:
     v[20]  # ... an index may not
 except tf.errors.InvalidArgumentError as err:
-    print(type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0])
+    print(
+        type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0]
+    )
 # --8<-- [end:one-axis]
 
 # --8<-- [start:axes]
@@ -26,7 +28,7 @@ print("t[1]            ", t[1].shape)  # an integer removes its axis ...
 print("t[1:]           ", t[1:].shape)  # ... a slice keeps it
 print("t[0, 1:, ::2]   ", t[0, 1:, ::2].numpy().tolist())
 print("t[:, 0, :]      ", t[:, 0, :].numpy().tolist())  # row 0 of each block
-print("t[..., 0]       ", t[..., 0].numpy().tolist())  # `...`: all the axes not named
+print("t[..., 0]       ", t[..., 0].numpy().tolist())  # `...`: all other axes
 print("t[tf.newaxis]   ", t[tf.newaxis].shape)  # a new axis of length 1
 print("t[..., None]    ", t[..., None].shape)  # tf.newaxis is None
 # --8<-- [end:axes]
@@ -38,15 +40,18 @@ m = tf.reshape(tf.range(12), [3, 4])
 print(m.numpy())
 print("rows 2, 0, 2:    ", tf.gather(m, [2, 0, 2]).numpy().tolist())
 print("columns 3 and 0: ", tf.gather(m, [3, 0], axis=1).numpy().tolist())
-print("even elements:   ", m[m % 2 == 0].numpy())  # a boolean tensor as the index
-print("rows with m[:, 0] > 0:", tf.boolean_mask(m, m[:, 0] > 0).numpy().tolist())
+print("even elements:   ", m[m % 2 == 0].numpy())  # a boolean tensor as index
+print(
+    "rows with m[:, 0] > 0:", tf.boolean_mask(m, m[:, 0] > 0).numpy().tolist()
+)
 
 try:
     m[:, [3, 0]]  # NumPy picks columns 3 and 0; TensorFlow refuses
 except TypeError as err:
     print(f"TypeError: {err}")
-print("m[[0, 2]]:       ", m[[0, 2]].numpy())  # a list counts as one index per axis: m[0, 2]
-print("NumPy's m[[0, 2]]:", m.numpy()[[0, 2]].tolist())  # NumPy picks rows 0 and 2
+# a list counts as one index per axis: m[0, 2]
+print("m[[0, 2]]:       ", m[[0, 2]].numpy())
+print("NumPy's m[[0, 2]]:", m.numpy()[[0, 2]].tolist())  # rows 0 and 2
 # --8<-- [end:gather]
 
 # --8<-- [start:write]

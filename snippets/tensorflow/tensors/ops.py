@@ -16,7 +16,7 @@ print("sum, max  ", tf.reduce_sum(x).numpy(), tf.reduce_max(y).numpy())
 # --8<-- [start:matmul]
 import tensorflow as tf
 
-X = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])  # 2 samples, 3 features each
+X = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])  # 2 samples of 3 features
 W = tf.constant([[1.0, 0.0], [0.0, 1.0], [1.0, -1.0]])  # 3 inputs -> 2 outputs
 print("X @ W =\n", (X @ W).numpy())  # the same as tf.matmul(X, W)
 print("shapes:", X.shape, "@", W.shape, "->", tf.matmul(X, W).shape)
@@ -24,13 +24,16 @@ print("shapes:", X.shape, "@", W.shape, "->", tf.matmul(X, W).shape)
 try:
     tf.matmul(X, X)  # (2, 3) @ (2, 3): inner sizes 3 and 2 differ
 except tf.errors.InvalidArgumentError as err:
-    print(type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0])
+    print(
+        type(err).__name__, "-", err.message.split("}} ")[-1].split(" [Op")[0]
+    )
 # --8<-- [end:matmul]
 
 # --8<-- [start:broadcast]
 import tensorflow as tf
 
-XW = tf.constant([[4.0, -1.0], [10.0, -1.0]])  # X @ W from the block above, shape (2, 2)
+# X @ W from the block above, shape (2, 2)
+XW = tf.constant([[4.0, -1.0], [10.0, -1.0]])
 b = tf.constant([10.0, 20.0])  # one bias per output, shape (2,)
 print("X @ W + b =\n", (XW + b).numpy())  # b is added to every row
 
@@ -46,7 +49,8 @@ import tensorflow as tf
 t = tf.range(12)
 m = tf.reshape(t, [3, 4])
 print(m.numpy())
-print("reshape to [2, -1, 3]:", tf.reshape(t, [2, -1, 3]).shape)  # -1: work this size out
+# -1: work this size out
+print("reshape to [2, -1, 3]:", tf.reshape(t, [2, -1, 3]).shape)
 print("transpose:\n", tf.transpose(m).numpy())
 
 image = tf.zeros([28, 28])

@@ -12,5 +12,8 @@ examples = {
 }
 for name, t in examples.items():
     size = tf.size(t).numpy()  # how many numbers the tensor holds
-    print(f"{name:<7} rank {t.ndim}  shape {t.shape!s:<13} {t.dtype.name:<8} {size} numbers")
+    print(
+        f"{name:<7} rank {t.ndim}  shape {t.shape!s:<13} "
+        f"{t.dtype.name:<8} {size} numbers"
+    )
 # --8<-- [end:ranks]

@@ -6,7 +6,8 @@ import tensorflow as tf
 
 
 def release(version):
-    return tuple(int(part) for part in version.split(".")[:2])  # "2.21.0" -> (2, 21)
+    # "2.21.0" -> (2, 21)
+    return tuple(int(part) for part in version.split(".")[:2])
 
 
 print("TensorFlow 2.20 or newer:", release(tf.__version__) >= (2, 20))

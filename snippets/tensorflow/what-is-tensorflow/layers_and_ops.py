@@ -7,11 +7,13 @@ import tensorflow as tf
 from keras import layers
 
 keras.utils.set_random_seed(0)
-x = np.array([[1.0, 2.0], [-1.0, 0.5]], dtype="float32")  # 2 samples, 2 features
+# 2 samples, 2 features
+x = np.array([[1.0, 2.0], [-1.0, 0.5]], dtype="float32")
 
 layer = layers.Dense(3, activation="relu")  # high level: Keras
 by_keras = layer(x)
-by_hand = tf.nn.relu(tf.matmul(x, layer.kernel) + layer.bias)  # low level: TensorFlow ops
+# low level: TensorFlow ops
+by_hand = tf.nn.relu(tf.matmul(x, layer.kernel) + layer.bias)
 
 print("shapes:", layer.kernel.shape, layer.bias.shape, "->", by_keras.shape)
 print("Keras returned:", type(by_keras).__name__)

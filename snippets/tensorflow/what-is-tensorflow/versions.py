@@ -24,9 +24,20 @@ import os
 
 import tensorflow as tf
 
-include = tf.sysconfig.get_include()  # C and C++ headers ship inside the pip package
-print("C API header:", os.path.isfile(os.path.join(include, "tensorflow", "c", "c_api.h")))
-print("C++ API headers:", os.path.isdir(os.path.join(include, "tensorflow", "cc", "ops")))
-libraries = os.listdir(tf.sysconfig.get_lib())  # the compiled runtime Python loads
-print("runtime library:", any(name.startswith("libtensorflow") for name in libraries))
+# C and C++ headers ship inside the pip package
+include = tf.sysconfig.get_include()
+print(
+    "C API header:",
+    os.path.isfile(os.path.join(include, "tensorflow", "c", "c_api.h")),
+)
+print(
+    "C++ API headers:",
+    os.path.isdir(os.path.join(include, "tensorflow", "cc", "ops")),
+)
+# the compiled runtime Python loads
+libraries = os.listdir(tf.sysconfig.get_lib())
+print(
+    "runtime library:",
+    any(name.startswith("libtensorflow") for name in libraries),
+)
 # --8<-- [end:cpp]

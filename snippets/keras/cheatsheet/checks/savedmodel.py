@@ -14,11 +14,15 @@ from keras import layers
 
 model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
 try:
-    model.export("served_model", verbose=False)  # format="tf_saved_model", the default
+    model.export(
+        "served_model", verbose=False
+    )  # format="tf_saved_model", the default
 except Exception as err:
     where = err.__traceback__
     while where.tb_next:
         where = where.tb_next
-    assert "torch/export" in where.tb_frame.f_code.co_filename, where.tb_frame.f_code
+    assert "torch/export" in where.tb_frame.f_code.co_filename, (
+        where.tb_frame.f_code
+    )
 else:
     raise SystemExit("a SavedModel export worked on PyTorch: update the page")

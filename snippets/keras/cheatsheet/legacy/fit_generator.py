@@ -33,7 +33,10 @@ def batches():
 
 model = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(10)])
 model.compile(optimizer="sgd", loss="mse")
-# shuffle=False: a generator yields batches in its own order (Keras warns otherwise).
-history = model.fit(batches(), steps_per_epoch=4, epochs=2, shuffle=False, verbose=0)
+# shuffle=False: a generator yields batches in its own order
+# (Keras warns otherwise).
+history = model.fit(
+    batches(), steps_per_epoch=4, epochs=2, shuffle=False, verbose=0
+)
 print(len(history.history["loss"]), "epochs")
 # --8<-- [end:new]

@@ -17,14 +17,17 @@ import keras
 from keras import layers
 
 model = keras.Sequential([keras.Input(shape=(100,)), layers.Dense(10)])
-model.save("my_model.keras")  # every backend: one file that loads back into Keras
+# Every backend: one file that loads back into Keras.
+model.save("my_model.keras")
 print(keras.models.load_model("my_model.keras").output_shape)
 
-# For serving without Keras, export. The SavedModel folder Keras 2 wrote needs the
-# TensorFlow or JAX backend; on PyTorch, export a PyTorch program instead.
+# For serving without Keras, export. The SavedModel folder Keras 2 wrote needs
+# the TensorFlow or JAX backend; on PyTorch, export a PyTorch program instead.
 if keras.config.backend() == "torch":
-    model.export("my_model.pt2", format="torch", verbose=False)  # torch.export.load()
+    # For torch.export.load().
+    model.export("my_model.pt2", format="torch", verbose=False)
 else:
-    model.export("my_model", verbose=False)  # tf.saved_model.load(), TF Serving, TFLite
+    # For tf.saved_model.load(), TF Serving, TFLite.
+    model.export("my_model", verbose=False)
 print("exported for", keras.config.backend())
 # --8<-- [end:new]
