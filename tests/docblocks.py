@@ -927,6 +927,10 @@ class SiteBuild:
         return self._result
 
     def cleanup(self) -> None:
+        if self.publisher is not None:
+            # Other workers may still wait for this build: a worker whose tests ended
+            # first (one that ran only a page's test file) must not kill it.
+            self.publisher.join(timeout=900)
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
