@@ -245,7 +245,10 @@ def test_documented_command_is_one_tasks_py_runs(where, words):
         if block:
             number = int(re.fullmatch(r"line (\d+)", block)[1])
             fence = (ROOT / path).read_text().splitlines()[number - 1]
-            assert re.match(r"\s*```(python|py)\b", fence), f"{where}: line {number} is no block"
+            assert re.match(r"\s*```(python|py)\b", fence), (
+                f"{where}: line {number} of {path} is not a block's fence (the page moved); "
+                "give the line of a ```python fence there"
+            )
 
 
 def test_test_of_a_page_adds_its_own_tests():
