@@ -356,7 +356,9 @@ class BlockItem(pytest.Item):
         if re.search(r"\b(tensorflow|keras)\b", code):
             _start_tensorflow_quietly()
         linecache.cache[self.filename] = (len(code), None, code.splitlines(True), self.filename)
-        compiled = compile(code, self.filename, "exec")
+        # dont_inherit: the page's code must not get this module's `from __future__ import
+        # annotations`, which would leave unevaluated the annotations a reader's run evaluates.
+        compiled = compile(code, self.filename, "exec", dont_inherit=True)
         random.seed(0)
         if "numpy" in sys.modules:
             sys.modules["numpy"].random.seed(0)

@@ -150,6 +150,17 @@ def test_failing_block_names_page_line_and_code_without_test_machinery(report):
     assert not re.search(r"_pytest|pluggy|docblocks\.py", text), text
 
 
+def test_annotations_are_evaluated_as_in_a_readers_run(report):
+    # The plugin's own `from __future__ import annotations` must not reach the page's code.
+    fails_with(
+        report,
+        "annotation_undefined.md",
+        "line 3",
+        "pages/annotation_undefined.md:4: the code block raised NameError",
+        "NameError: name 'Length' is not defined",
+    )
+
+
 def test_failing_snippet_names_page_line_and_snippet(report):
     fails_with(
         report,
