@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +63,22 @@ def test_api_reference_documents_dlcourse(built_site):
     html = (built_site["dir"] / "reference" / "index.html").read_text()
     for name in ("load_digits_images", "dense_params", "conv2d_params"):
         assert 'id="dlcourse.' in html and name in html
+
+
+def test_reference_returns_one_row_per_function(built_site):
+    """A docstring's Returns text continued on a line at the item's own indent becomes a
+    second, made-up return value in the Reference's table: continuation lines indent more."""
+    html = (built_site["dir"] / "reference" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    split = []
+    for title in soup.select("span.doc-section-title"):
+        if title.get_text(strip=True).startswith("Returns"):
+            rows = title.find_next("table").select("tbody tr")
+            if len(rows) != 1:
+                split.append(
+                    title.find_previous(["h2", "h3", "h4"]).get_text(strip=True).rstrip("¶")
+                )
+    assert not split, f"Returns split into rows for {split}: indent the continuation lines"
 
 
 def test_skip_marks_become_visible_notes():

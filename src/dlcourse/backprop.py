@@ -32,7 +32,7 @@ def init_mlp(n_inputs: int, n_hidden: int, *, seed: int = 0) -> dict[str, np.nda
 
     Returns:
         A dict of float64 arrays: ``W1`` of shape ``(n_inputs, n_hidden)``, ``b1``
-        ``(n_hidden,)``, ``W2`` ``(n_hidden, 1)`` and ``b2`` ``(1,)``.
+            ``(n_hidden,)``, ``W2`` ``(n_hidden, 1)`` and ``b2`` ``(1,)``.
 
     Raises:
         TypeError: If a size is not an int.
@@ -84,8 +84,8 @@ def forward(
 
     Returns:
         ``(p, cache)``: the predicted probabilities, shape ``(samples,)``, and
-        a dict with the inputs ``x``, the hidden activations ``h`` and the
-        ``logits``.
+            a dict with the inputs ``x``, the hidden activations ``h`` and the
+            ``logits``.
 
     Raises:
         ValueError: If ``x`` is not 2-D with one column per row of ``W1``.
@@ -140,7 +140,7 @@ def backward(params: dict, cache: dict, y: ArrayLike) -> dict[str, np.ndarray]:
 
     Returns:
         A dict with the same keys and shapes as ``params``: dL/dW1, dL/db1,
-        dL/dW2, dL/db2.
+            dL/dW2, dL/db2.
 
     Raises:
         ValueError: If ``y`` does not have one target per sample of the

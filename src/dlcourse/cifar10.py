@@ -188,7 +188,7 @@ def load_batches(
 
     Returns:
         ``(x_train, y_train), (x_test, y_test)``: ``x`` arrays of shape
-        ``(n, 32, 32, 3)`` and ``y`` arrays of shape ``(n, 1)``, all ``uint8``.
+            ``(n, 32, 32, 3)`` and ``y`` arrays of shape ``(n, 1)``, all ``uint8``.
 
     Raises:
         TypeError: If ``directory`` is not a path.
@@ -323,7 +323,7 @@ def load_fixture(
 
     Returns:
         ``(x_train, y_train), (x_test, y_test)``, shaped as
-        ``keras.datasets.cifar10.load_data()`` returns them.
+            ``keras.datasets.cifar10.load_data()`` returns them.
     """
     with tempfile.TemporaryDirectory(prefix="cifar10-fixture-") as tmp:
         return load_batches(write_fixture(Path(tmp) / "cifar-10-batches-py", per_batch, seed=seed))

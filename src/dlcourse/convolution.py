@@ -107,7 +107,7 @@ def correlate(
 
     Returns:
         Array of shape ``(batch, out_height, out_width, filters)``;
-        no bias added.
+            no bias added.
     """
     kh, kw = kernel.shape[:2]
     # Every kh x kw patch: shape (batch, out_h, out_w, in_channels, kh, kw).
@@ -147,7 +147,7 @@ def conv2d(
 
     Returns:
         Array of shape ``(batch, out_height, out_width, filters)`` whose dtype is that of
-        the inputs (at least float32).
+            the inputs (at least float32).
 
     Raises:
         ValueError: If a shape does not fit the layout above, the channels of the

@@ -21,7 +21,7 @@ def load_digits_images(
 
     Returns:
         ``x`` arrays of shape ``(n, 8, 8, 1)`` and dtype float32; ``y`` arrays of
-        integer labels 0-9.
+            integer labels 0-9.
 
     Raises:
         ValueError: If ``test_fraction`` is not strictly between 0 and 1.

@@ -476,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 if every check passed, 1 if one failed, 2 if the model or
-        the data could not be read.
+            the data could not be read.
     """
     parser = argparse.ArgumentParser(
         prog="python -m dlcourse.grade",

@@ -58,7 +58,7 @@ def train_perceptron(
 
     Returns:
         ``(w, b, errors)``: the weights, shape ``(features,)``, the bias, and
-        a list with the number of mistakes made in each epoch.
+            a list with the number of mistakes made in each epoch.
 
     Raises:
         ValueError: If the shapes do not match, a target is not 0 or 1, or
