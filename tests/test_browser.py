@@ -365,6 +365,7 @@ def site_run(served, browser):
                 check(loaded, "dark")
             for loaded in batch:
                 loaded.settle()
+                loaded.clipped_math = loaded.page.evaluate(CLIPPED_MATH)
                 loaded.page.evaluate(THIN_CODE)
                 check(loaded, "light")
             loaded_pages += batch
@@ -401,6 +402,25 @@ def test_every_page_loads_only_from_the_site(site_run):
         if loaded.errors:
             problems.append(f"{relative}: errors {loaded.errors}")
     assert not problems, "\n".join(problems)
+
+
+# Every drawn part of a display equation inside its box, and no box that scrolls up and
+# down: what a clipped equation (the tops of fractions cut off, a small vertical scroll
+# bar) looks like from the page. Wider than the column, it scrolls sideways instead.
+CLIPPED_MATH = """() => [...document.querySelectorAll('math[display=block]')].flatMap((m, i) => {
+  const box = m.getBoundingClientRect();
+  const out = [...m.querySelectorAll('*')].map(e => e.getBoundingClientRect())
+    .filter(r => r.width && r.height)
+    .filter(r => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5);
+  const style = getComputedStyle(m);
+  return out.length || style.overflowY !== 'hidden' ? [`equation ${i + 1}`] : [];
+})"""
+
+
+def test_display_math_is_not_clipped(site_run):
+    _, results = site_run
+    clipped = {page: entry["loaded"].clipped_math for page, entry in results.items()}
+    assert not any(clipped.values()), {page: eqs for page, eqs in clipped.items() if eqs}
 
 
 @functools.cache

@@ -30,7 +30,7 @@ NOTEBOOKS = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("
 @contextlib.contextmanager
 def opened(browser, base: str, relatives: list[str], **context_options):
     """The pages loaded together in one new context (``test_browser.load_all``)."""
-    context = browser.new_context(viewport=DESKTOP, **context_options)
+    context = browser.new_context(**{"viewport": DESKTOP, **context_options})
     try:
         yield list(load_all(context, base, relatives))
     finally:
