@@ -81,6 +81,14 @@ def test_reference_returns_one_row_per_function(built_site):
     assert not split, f"Returns split into rows for {split}: indent the continuation lines"
 
 
+def test_grouped_numbers_are_one_number_in_math():
+    from tools import site_hooks
+
+    mathml = site_hooks.to_mathml(r"512 \times 10 + 10 = 5{,}130", "inline")
+    assert "<mn>5,130</mn>" in mathml and "&#x0002C;" not in mathml  # not "5, 130"
+    assert "<mo>&#x0002C;</mo>" in site_hooks.to_mathml("f(a, b)", "inline")  # a real comma
+
+
 def test_skip_marks_become_visible_notes():
     from tools import site_hooks
 

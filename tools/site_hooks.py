@@ -185,15 +185,30 @@ def tolerance_note(mark, page, files, indent: int) -> list[str]:
     return [f'{pad}!!! note "Your numbers may differ"', "", f"{pad}    {text}"]
 
 
+# A number with thousands separators, as TeX writes it: 2{,}080.
+GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:\{,\}\d{3})+(?![\d{])")
+
+
+def to_mathml(tex: str, display: str) -> str:
+    """MathML for ``tex``. latex2mathml reads ``2{,}080`` as 2, a comma and 080, drawn
+    "2, 080"; each such number becomes one ``<mn>2,080</mn>``."""
+    numbers = [m.group(0).replace("{,}", ",") for m in GROUPED.finditer(tex)]
+    mathml = convert(
+        GROUPED.sub(lambda m: rf"\text{{{m.group(0).replace('{,}', ',')}}}", tex), display=display
+    )
+    for number in numbers:
+        mathml = mathml.replace(f"<mtext>{number}</mtext>", f"<mn>{number}</mn>", 1)
+    return mathml
+
+
 def _mathml(match: re.Match) -> str:
     tex = html.unescape(match.group("tex")).strip()
-    display = "block" if match.group("open") == "[" else "inline"
-    return convert(tex, display=display)
+    return to_mathml(tex, "block" if match.group("open") == "[" else "inline")
 
 
 def _dollar_mathml(match: re.Match) -> str:
     tex = html.unescape(match.group("display") or match.group("inline")).strip()
-    return convert(tex, display="block" if match.group("display") else "inline")
+    return to_mathml(tex, "block" if match.group("display") else "inline")
 
 
 def notebook_math(content: str) -> str:
