@@ -475,12 +475,16 @@ def test_math_copy_buttons_and_dark_mode(served, browser):
     assert page.locator("math").first.bounding_box()["width"] > 5  # rendered, not hidden
     mounted = mount_code_blocks(page)
     assert mounted["blocks"] >= 3 and mounted["copy"] == mounted["blocks"], mounted
-    # The toggle cycles system preference -> light -> dark.
+    # The page starts in the system's scheme (light here), and the toggle's first click
+    # changes it: light -> dark -> light.
+    scheme = page.locator("body")
+    assert scheme.get_attribute("data-md-color-scheme") == "default"
     toggle = page.locator("label.md-header__button[for^='__palette']:visible")
     toggle.first.click()
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert scheme.get_attribute("data-md-color-scheme") == "slate"
     toggle.first.click()
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert scheme.get_attribute("data-md-color-scheme") == "default"
+    toggle.first.click()
     shoot(page, "home-toggled")
     # Search, with the real index (the other pages get an empty one): it finds a page.
     page.locator("input.md-search__input").click()
