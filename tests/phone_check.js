@@ -70,5 +70,11 @@
     }
     if (hit !== null) problems.push(`the copy button covers code text: "${hit}"`);
   }
+  // A display equation wider than the screen scrolls sideways, and shows it: a shadow at
+  // the edge where more of it is hidden (the radial gradients of extra.css).
+  document.querySelectorAll('.md-content math[display=block]').forEach((m, i) => {
+    if (m.scrollWidth > m.clientWidth + 1 && !getComputedStyle(m).backgroundImage.includes('radial-gradient'))
+      problems.push(`display equation ${i + 1} is wider than the screen and shows no sign that it scrolls`);
+  });
   return problems;
 }
