@@ -390,7 +390,8 @@ def test_legacy_table_matches_the_captured_messages():
         old = re.findall(r'legacy/(\w+)\.py:old"', section)
         assert len(old) == 1, f"#{anchor} should show one old line"
         linked += old
-        printed = set(re.findall(r"^(\w+): ", output_after(PAGE, f"{{ #{anchor} }}"), re.M))
+        under_old = output_after(PAGE, f'legacy/{old[0]}.py:old"')  # the old line's tab
+        printed = set(re.findall(r"^(\w+): ", under_old, re.M))
         assert printed == set(names), f"#{anchor}: table says {names}, the run printed {printed}"
     assert sorted(linked) == shown, "one table row for each old-vs-new pair"
 
