@@ -38,6 +38,9 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tools"))  # pins.py: the constraints, read as the site reads them
+from pins import normalized, read_pins  # noqa: E402
+
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 ASSETS = ROOT / "requirements" / "assets.json"
 VENDOR = ROOT / "docs" / "assets" / "vendor"  # where an asset goes unless it names a "dest"
@@ -184,12 +187,7 @@ def vendor(bindir: Path) -> None:
 
 def pins() -> dict[str, str]:
     """Each package's exact version in requirements/constraints.txt."""
-    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", CONSTRAINTS.read_text(), re.M)
-    return {normalized(name): version for name, version in found}
-
-
-def normalized(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return read_pins(CONSTRAINTS)
 
 
 # Where versions are shown to readers, in the forms `bump` rewrites (and a test holds to the

@@ -58,6 +58,7 @@ from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
 from marks import Mark
 from pages import (
+    FENCE,
     RUNNABLE_LANGS,
     Block,
     Page,
@@ -68,6 +69,7 @@ from pages import (
     normal_code,
     read_page,
 )
+from pins import read_pins
 
 FIGURE_SUFFIXES = {".png", ".svg"}
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -466,7 +468,8 @@ class BlockItem(pytest.Item):
         close = self.page.page_line(last.line + last.code_lines + 1)  # its closing fence
         source = self.page.source
         fence = source[close - 1]
-        if not FENCE_CLOSE.match(fence) or self.page.origin[last.line - 1][1] is not None:
+        closing = FENCE.match(fence)
+        if not closing or closing["info"].strip() or self.page.origin[last.line - 1][1]:
             raise BlockFailed(f"{self.page.where(last.line)}: {MISSING_OUTPUT}")
         indent = fence[: len(fence) - len(fence.lstrip())]
         shown = [indent + line if line else line for line in _normal(printed).rstrip().split("\n")]
@@ -662,7 +665,6 @@ def _outputs(cell, images: bool = True) -> list[tuple]:
 
 
 EXPECTED_OUTPUT = "<!--pytest-codeblocks:expected-output-->"
-FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
 MISSING_OUTPUT = (
     "this block prints, but the page shows no output under it. What a block prints is shown "
     "to the reader and compared with the run."
@@ -1082,8 +1084,7 @@ def figures_drawn_elsewhere() -> str | None:
     constraints = Path(__file__).resolve().parent.parent / "requirements" / "constraints.txt"
     if not constraints.exists():
         return None
-    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", constraints.read_text(), re.M)
-    pinned = {name.lower(): release for name, release in found}
+    pinned = read_pins(constraints)
     for name in DRAWING:
         try:
             installed = version(name)

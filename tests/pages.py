@@ -362,14 +362,14 @@ def _heading_levels(source: list[str], path: Path) -> list[str]:
     start = 0
     if source and source[0].strip() == "---":  # YAML front matter
         start = next((i + 1 for i in range(1, len(source)) if source[i].strip() == "---"), 0)
-    levels, fence = [], None
-    for number, line in enumerate(source[start:], start + 1):
-        if m := FENCE.match(line):
-            char = m.group("fence")[0]
-            fence = None if fence == char else (fence or char)
-            continue
-        if fence is None and (m := HEADING.match(line)):
-            levels.append((number, len(m.group(1))))
+    code = {
+        n for f in find_fences(source) for n in range(f.line, f.line + f.code_lines + 2)
+    }  # each fence's lines, its own and its closing line included
+    levels = [
+        (number, len(m.group(1)))
+        for number, line in enumerate(source, 1)
+        if number > start and number not in code and (m := HEADING.match(line))
+    ]
     first = next((i + 1 for i in range(start, len(source)) if source[i].strip()), 1)
     if not levels or levels[0] != (first, 1):
         return [f"{path}:{first}: a page starts with its title, one `# Title` heading"]
@@ -390,7 +390,8 @@ def _heading_levels(source: list[str], path: Path) -> list[str]:
 # The characters of code the page's text column shows on a desktop screen (1024 to 1920
 # pixels wide); a longer line scrolls sideways, and the reader misses its end.
 CODE_WIDTH = 80
-ANNOTATION_MARK = re.compile(r"\s*# \(\d+\)!$")  # Material draws it as a small bubble
+# A code annotation: Material draws it as a small numbered bubble, not as code.
+ANNOTATION_MARK = re.compile(r"[ \t]*# \(\d+\)!")
 
 
 def _wide_lines(page: Page) -> list[str]:

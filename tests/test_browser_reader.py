@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from pages import SiteConfig, normal_code, read_page
+from pages import ANNOTATION_MARK, SiteConfig, normal_code, read_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import DESKTOP, browser, load_all, mount_code_blocks, served  # noqa: F401
 
@@ -83,7 +83,6 @@ def test_search_finds_every_page_that_uses_a_term(served, browser):
 
 
 COPY_PAGES = ["tensorflow/autodiff.md", "keras/cheatsheet.md"]
-ANNOTATION = re.compile(r"[ \t]*# \(\d+\)!")  # Material shows these as (1) markers, not code
 
 
 def python_fences(page: str) -> list[str]:
@@ -113,7 +112,7 @@ def test_copy_button_copies_the_code_the_suite_ran(served, browser):
                     "async () => (await navigator.clipboard.readText()) !== ''"
                 )
                 copied = visit.page.evaluate("() => navigator.clipboard.readText()")
-                want = normal_code(ANNOTATION.sub("", expected[i]))
+                want = normal_code(ANNOTATION_MARK.sub("", expected[i]))
                 assert normal_code(copied) == want, f"{page}: block {i + 1} copies other text"
 
 
@@ -192,9 +191,11 @@ def check_print_sheet(page, sections: list[str]) -> None:
     )
     assert printed == sections
     # Every line of code on the sheet is a block the suite ran: the page's own blocks.
-    ran = {normal_code(ANNOTATION.sub("", code)) for code in python_fences("keras/cheatsheet.md")}
+    ran = {
+        normal_code(ANNOTATION_MARK.sub("", code)) for code in python_fences("keras/cheatsheet.md")
+    }
     blocks = page.locator("section.dl-sheet-yes div.language-python.highlight code")
     assert blocks.count() >= len(printed)
     for i in range(blocks.count()):
-        text = normal_code(ANNOTATION.sub("", blocks.nth(i).text_content()))
+        text = normal_code(ANNOTATION_MARK.sub("", blocks.nth(i).text_content()))
         assert text in ran, f"printed block {i + 1} is not one the suite ran:\n{text[:300]}"

@@ -57,6 +57,7 @@ from marks import (  # tools/, on the path
     parse_mark,
     tolerance_text,
 )
+from pins import read_pins  # tools/, on the path
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -106,7 +107,7 @@ def install_from_git(repo_url: str | None, ref: str) -> str:
 
 def verified_with(constraints: Path, today: datetime.date | None = None) -> dict[str, str]:
     """The pinned TensorFlow and Keras versions, and the date of this build."""
-    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", constraints.read_text(), re.M))
+    pins = read_pins(constraints)
     missing = {"tensorflow", "keras"} - pins.keys()
     if missing:
         raise ValueError(f"{constraints} pins no {' or '.join(sorted(missing))}")

@@ -45,7 +45,7 @@ def test_a_straight_border_scores_what_the_page_says():
 
 
 def test_keras_fit_batches_by_32_by_default():
-    # The notes' "mini-batch of 32 instances": fit's default batch_size.
+    # The page's "mini-batch of 32 instances": fit's default batch_size.
     batches = []
     model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
