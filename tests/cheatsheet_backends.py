@@ -59,21 +59,9 @@ The workers take about a minute of CPU each, so :func:`start_all` is called as s
 pytest has collected the tests (``tests/conftest.py``): they run while the page's own
 blocks run in the pytest process, and the tests only collect their results.
 
-TensorFlow is the backend the page's own blocks run on, and those already run each
-snippet the way the worker would: ``tests/docblocks.py`` executes a plain block (no
-``isolated``, skip or xfail mark, no ``cont`` chain) in brand-new globals, with
-``__name__ == "__main__"``, in a new empty temporary directory, on TensorFlow. So when
-the page's block that shows a snippet is selected in the same session, the TensorFlow
-worker does not run that snippet a second time (about half a minute of CPU on a
-2-core machine): its "passes on TensorFlow" test reads that block's outcome instead
-(:data:`PAGE_RUNS`, :data:`PAGE_OUTCOMES`). What the fresh process adds beyond that is
-only that nothing but a reader's packages can be imported; the tests check that of
-every snippet statically (its imports: the standard library, Keras, NumPy and the
-backends; no ``dlcourse``, no repository module, no dynamic import). When the page is
-not part of the session (``pytest tests/pages/test_keras_cheatsheet.py`` alone, or a
-parallel run where another process has the page), the TensorFlow worker runs every
-snippet as before. Snippets the page does not run on TensorFlow (a "Not on tensorflow"
-claim, a snippet the page does not show, an ``isolated`` block) always go to the worker.
+The page's own blocks run too, on TensorFlow, but as its program: one notebook, top to
+bottom, in one kernel (``tests/kernel.py``), where a snippet could use what an earlier one
+defined. So the TensorFlow worker runs every snippet alone as well.
 """
 
 from __future__ import annotations
@@ -293,36 +281,7 @@ def start_backend(
 
 
 _STARTED: dict[str, tuple[subprocess.Popen, Path, float]] = {}
-PAGE_RUNS: dict[str, str] = {}  # snippet spec -> node id of the page block that runs it on TF
-PAGE_OUTCOMES: dict[str, str] = {}  # node id -> "passed", "failed" or "skipped"
 PAGE = ROOT / "docs" / "keras" / "cheatsheet.md"
-PLAIN_BLOCK_MARKS = ("isolated", "skip", "skipif", "xfail")
-
-
-def page_runs(items) -> dict[str, str]:
-    """``{snippet spec: node id}`` for each snippet verified on TensorFlow whose exact text
-    a selected, plain block of the cheatsheet page runs (see the module docstring)."""
-    wanted = {}
-    for snippet in snippets():
-        try:
-            verified, _ = header(snippet)
-        except HeaderError:
-            continue
-        if "tensorflow" in verified and not chosen_backend(snippet):
-            wanted[snippet.text().strip()] = snippet.spec
-    found = {}
-    for item in items:
-        if type(item).__name__ != "BlockItem" or Path(str(item.path)) != PAGE:
-            continue
-        block = getattr(item, "block", None)
-        if block is None or len(block.fences) != 1:  # a cont chain shares its globals
-            continue
-        if any(item.get_closest_marker(mark) for mark in PLAIN_BLOCK_MARKS):
-            continue
-        spec = wanted.get(block.block.code.strip())
-        if spec:
-            found[spec] = item.nodeid
-    return found
 
 
 def _kill_unclaimed() -> None:
@@ -332,17 +291,11 @@ def _kill_unclaimed() -> None:
             process.wait()
 
 
-def start_all(items=()) -> None:
-    """Start the three workers (once per session), side by side; :func:`run_all` waits.
-    ``items``: the session's selected tests, so the TensorFlow worker can leave out what
-    the page's own blocks run (:func:`page_runs`)."""
+def start_all() -> None:
+    """Start the three workers (once per session), side by side; :func:`run_all` waits."""
     if not _STARTED:
-        PAGE_RUNS.update(page_runs(items))
         for backend in BACKENDS:
-            todo = plan(backend)
-            if backend == "tensorflow":
-                todo = [s for s in todo if s.spec not in PAGE_RUNS]
-            _STARTED[backend] = start_backend(backend, todo)
+            _STARTED[backend] = start_backend(backend, plan(backend))
         atexit.register(_kill_unclaimed)  # the tests that wait for them were not run
 
 

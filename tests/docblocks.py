@@ -1,48 +1,44 @@
-"""Pytest plugin: every Python block a reader sees on the site runs, as the site shows it.
+"""Pytest plugin: every page's code runs as its reader runs it, and the page shows that run.
 
-Every file MkDocs renders as a page (Markdown in any extension MkDocs reads, and
-notebooks, in any folder under ``docs_dir``) is collected, with these items:
+The stages, one module each:
 
-* one per code block (a block and its ``cont`` continuations), named by the page
-  line it starts on. It runs the code, compares what it printed (stdout and stderr,
-  as a terminal shows them) with the page's expected-output block, and compares
-  each figure it saves, byte for byte, with the committed one in ``figures/``;
-* ``checks``: what the Markdown shows that would not be checked (a block
-  highlighted as Python that would not run, an output with no marker, a line-range
-  include, ...), each with the page and line;
-* ``html``: after every block has run, the built page is walked (``html_check.py``):
-  each block shown as Python, each output under it, each image and each link must
-  match what ran in this session.
+1. **Read the page** (``tools/pages.py``): snippets expanded as MkDocs expands them, the
+   fences the site renders, each line mapped back to ``docs/page.md:LINE``.
+2. **Make its program** (``tools/program.py``): the Python blocks a reader sees, in
+   order, as a notebook; the site serves the same notebook for download and Colab.
+3. **Run it** (``tests/kernel.py``): top to bottom in a clean Jupyter kernel outside the
+   repository. Page code runs only there, never in this process, so it cannot change
+   the verdict.
+4. **Compare** (this module, with ``tests/compare.py``): each block's item checks its
+   cell's outputs (streams, warnings and logging included, displays as text) and
+   figures with what the page shows.
+5. **Check the built HTML** (``tests/html_check.py``): after the page's blocks, its
+   ``html`` item walks the page MkDocs built: every code block shown as Python is a
+   cell that ran, every cell that ran is shown, every output under a block is one
+   compared with its run, every image one a block drew, every link resolves, and
+   nothing else on the page shows code or output (deny by default).
 
-A notebook page gets ``cells``: it is run in a Jupyter kernel and every stored
-output (streams, results, displays, images, errors) must equal the run's.
-
-``--update-outputs`` rewrites expected outputs and figures from the run instead
-of failing on a difference.
+Every file MkDocs renders as a page is collected: a Markdown page gets one item per
+block (``line N``), ``checks`` (what the Markdown shows that would not be checked)
+and ``html``; a notebook page gets ``cells`` (its stored outputs against a fresh run)
+and ``html``. ``--update-outputs`` rewrites expected outputs and figures from the run.
 
 Under pytest-xdist (``tasks.py test`` runs ``-n`` workers with ``--dist loadfile``), a
-page's items all run in one worker, so its ``html`` item sees the blocks that ran. The
-workers share one site build, and the controller adds up what they counted. The
-scheduler is ``loadfile``'s, except that a test module listed in ``RUNS_WITH_PAGE``
-joins its page's unit and the longest units are handed out first (``LONG_RUNNING``).
+page's items all run in one worker, which starts the page's kernel (and the next
+page's) ahead of its items. The workers share one site build, and the controller adds
+up what they counted; the longest units are handed out first (``LONG_RUNNING``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import dataclasses
 import difflib
 import fcntl
 import functools
 import hashlib
-import importlib.util
-import io
 import json
-import linecache
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -50,16 +46,15 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 from pathlib import Path
 
 import pytest
 from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
+from kernel import CellRun, ProgramRun
 from marks import Mark
 from pages import (
     FENCE,
-    RUNNABLE_LANGS,
     Block,
     Page,
     PageError,
@@ -70,16 +65,11 @@ from pages import (
     read_page,
 )
 from pins import read_pins
+from program import RAISES_TAG, Cell, Program, site_program
 
 FIGURE_SUFFIXES = {".png", ".svg"}
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HERE = Path(__file__).resolve()
-# Python-level stderr joins stdout, as in-process; TensorFlow's C++ start-up log (fd 2,
-# different on every machine) does not.
-ISOLATED_RUNNER = (
-    "import sys; sys.stderr = sys.stdout; "
-    "exec(compile(sys.argv[1], sys.argv[2], 'exec'), {'__name__': '__main__'})"
-)
 MKDOCS_BUILD = [sys.executable, "-X", "importtime", "-m", "mkdocs", "build"]
 
 
@@ -100,7 +90,7 @@ _RUNS = pytest.StashKey[dict]()  # page (as shown) -> PageRun
 _COUNTS = pytest.StashKey[dict]()
 _BUILD = pytest.StashKey["SiteBuild"]()
 _DESELECTED = pytest.StashKey[set]()  # pages with a block left out of this run
-_NOTEBOOKS = pytest.StashKey[dict]()  # notebook path -> NotebookRun
+_NOTEBOOKS = pytest.StashKey[dict]()  # page path -> ProgramRun
 _SHARED = pytest.StashKey[Path]()  # xdist controller: the folder its workers build the site in
 
 
@@ -150,25 +140,14 @@ def pytest_testnodedown(node, error) -> None:
         counts["html"].add(Counts(**done["html"]))
 
 
-# Test modules that must run in the same xdist worker as the page they test, because
-# they use what its blocks did in that process: the cheatsheet's backend test reads the
-# outcome of the page's own TensorFlow runs instead of running each snippet again.
-RUNS_WITH_PAGE = {"tests/pages/test_keras_cheatsheet.py": "docs/keras/cheatsheet.md"}
-
-
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """``--dist loadfile``, except that each module in :data:`RUNS_WITH_PAGE` joins its
-    page's unit of work (the page's blocks run first: ``pytest_collection_modifyitems``)."""
+    """``--dist loadfile``, handing out the longest units first."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
     class PageScheduling(LoadFileScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            scope = super()._split_scope(nodeid)
-            return RUNS_WITH_PAGE.get(scope, scope)
-
         def _assign_work_unit(self, node) -> None:
             # The longest units first, so that no worker starts one when the others are
             # nearly done (xdist hands out the front of its queue).
@@ -183,6 +162,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 # notebook (one item, a whole kernel run), then files that start processes of their own.
 # The rest follow in xdist's order (the most tests first).
 LONG_RUNNING = (
+    "tests/pages/test_keras_cheatsheet.py",
     "docs/keras/cheatsheet.md",
     "tests/pages/test_tensorflow_distributed.py",
     "docs/tensorflow/distributed.md",
@@ -194,7 +174,7 @@ LONG_RUNNING = (
 def _start_first(scope: str) -> int:
     if scope.endswith(".ipynb"):
         return 0
-    return 1 if scope in LONG_RUNNING else 2
+    return 1 + LONG_RUNNING.index(scope) if scope in LONG_RUNNING else len(LONG_RUNNING) + 1
 
 
 def _shared_dir(config: pytest.Config) -> Path | None:
@@ -261,11 +241,17 @@ class DocsPage(SitePage):
             yield PageCheck.from_parent(self, name="read", problems=[str(err)])
             yield HtmlCheck.from_parent(self, name="html", locate=unread(self).locate)
             return
-        for block in page.blocks:
-            if block.lang not in RUNNABLE_LANGS:
+        self.program = site_program(page, self.site.root, self.site.repo_url)
+        for number, cell in enumerate(self.program.cells):
+            if cell.block is None:
                 continue
+            block = cell.block
             item = BlockItem.from_parent(
-                self, name=f"line {page.page_line(block.fences[0].line)}", page=page, block=block
+                self,
+                name=f"line {page.page_line(block.fences[0].line)}",
+                page=page,
+                block=block,
+                cell=number,
             )
             for mark in block.marks:
                 item.add_marker(eval(mark.expr, {"sys": sys, "pytest": pytest, "os": os}))
@@ -314,97 +300,76 @@ class PageCheck(SiteItem):
 # --- running a block -----------------------------------------------------------------------
 
 
-@functools.cache
-def _start_tensorflow_quietly() -> None:
-    """Import TensorFlow and start its devices with stderr (file descriptor 2) discarded.
-
-    Its C++ start-up writes CUDA probes ("Could not find cuda drivers", "failed call to
-    cuInit") straight to file descriptor 2 on a machine without a GPU, whatever
-    TF_CPP_MIN_LOG_LEVEL says; pytest would show them under the first failure of every run.
-    """
-    if importlib.util.find_spec("tensorflow") is None:
-        return
-    sys.stderr.flush()
-    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    try:
-        import tensorflow as tf
-
-        tf.config.list_physical_devices()
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
-
-
 class BlockItem(pytest.Item):
-    def __init__(self, *, page: Page, block: Block, **kwargs):
-        super().__init__(**kwargs)
-        self.page, self.block = page, block
-        self.filename = f"<{page.path}:{page.page_line(block.fences[0].line)}>"
+    """One block (a ``cont`` chain): its cell in the page's program, as the kernel ran it."""
 
-    # Expanded line of each line of the block's code, for failure reports.
-    def code_lines(self) -> list[int]:
-        lines = []
-        for fence in self.block.fences:
-            lines += range(fence.line + 1, fence.line + 1 + fence.code_lines)
-        return lines
+    def __init__(self, *, page: Page, block: Block, cell: int, **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.block, self.cell = page, block, cell
 
     def runtest(self) -> None:
         self.config.stash[_COUNTS]["run"] += 1
         run = _run_of(self.config, self.page.path)
         run.code.update(f.text for f in self.block.fences)
-        code = self.block.block.code
-        if re.search(r"\b(tensorflow|keras)\b", code):
-            _start_tensorflow_quietly()
-        linecache.cache[self.filename] = (len(code), None, code.splitlines(True), self.filename)
-        # dont_inherit: the page's code must not get this module's `from __future__ import
-        # annotations`, which would leave unevaluated the annotations a reader's run evaluates.
-        compiled = compile(code, self.filename, "exec", dont_inherit=True)
-        random.seed(0)
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].random.seed(0)
-        out = io.StringIO()
-        cwd = Path.cwd()
-        with tempfile.TemporaryDirectory(prefix="docblock-") as tmp:
-            os.chdir(tmp)
-            try:
-                if self.get_closest_marker("isolated"):
-                    out.write(self._run_in_subprocess(code))
-                else:
-                    # One stream, as a reader's terminal shows both.
-                    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-                        exec(compiled, {"__name__": "__main__"})
-                drew = self._check_figures(Path(tmp))
-            finally:
-                os.chdir(cwd)
-                _close_figures()
+        program_run = page_run(self.config, self.parent)
+        cells = program_run.result()
+        where = self.page.where(self.block.fences[0].line)
+        if program_run.crash:
+            raise BlockFailed(f"{where}: the page's program could not run:\n{program_run.crash}")
+        cell = cells[self.cell]
+        if not cell.ran:
+            stopped = program_run.stopped_at
+            block = program_run.program.cells[stopped].block if stopped is not None else None
+            raise BlockFailed(
+                f"{where}: this block did not run: the program stopped at "
+                + (
+                    f"the block at {self.page.where(block.fences[0].line)}, which raised"
+                    if block
+                    else "an earlier cell"
+                )
+                + " (a reader's 'Run all' stops there too)"
+            )
+        self._check_error(cell)
+        drew = self._check_figures(cell.figures)
+        if cell.inline_images() and not drew:
+            raise BlockFailed(
+                f"{where}: this block shows a figure in a notebook but saves none for the "
+                "page to show; save it (plt.savefig) and show the file on the page"
+            )
         if self._approx() and self.block.block.expected_output is None and not drew:
             raise BlockFailed(
-                f"{self.page.where(self.block.fences[0].line)}: this block is marked approx but "
+                f"{where}: this block is marked approx but "
                 "shows no output and saves no figure; the mark is for a block whose output "
                 "or figure comes from training"
             )
-        self._check_output(out.getvalue())
+        self._check_output(cell.text())
 
-    def _run_in_subprocess(self, code: str) -> str:
-        """Run in a fresh interpreter: for code that must start before TensorFlow
-        initialises (logical devices, ``KERAS_BACKEND``)."""
-        marker = self.get_closest_marker("isolated")
-        env = {**os.environ, **marker.kwargs.get("env", {})}
-        done = subprocess.run(
-            [sys.executable, "-c", ISOLATED_RUNNER, code, self.filename],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=600,
+    def _check_error(self, cell: CellRun) -> None:
+        error = cell.error()
+        xfail = next((m for m in self.block.marks if m.kind == "xfail"), None)
+        if error is None:
+            return  # an xfail block that did not raise: its strict mark fails it
+        name, message, trace = error
+        if xfail and name == xfail.raises.rsplit(".", 1)[-1]:
+            pytest.xfail(f"raised {name}: {message}")
+        raise BlockFailed(self._explain(name, trace))
+
+    def _explain(self, name: str, trace: str) -> str:
+        """The page line, the block's code, and the traceback the reader sees."""
+        # IPython names the cell's own frame "Cell In[n], line N"; the first is the block's.
+        in_cell = re.search(r"^Cell In\[\d+\], line (\d+)", trace, re.MULTILINE)
+        failing = int(in_cell[1]) if in_cell else None
+        code = self.block.block.code.splitlines()
+        lines = []
+        for fence in self.block.fences:
+            lines += range(fence.line + 1, fence.line + 1 + fence.code_lines)
+        if failing is not None and not 0 < failing <= len(lines):
+            failing = None
+        where = self.page.where(lines[failing - 1] if failing else self.block.fences[0].line)
+        listing = "\n".join(
+            f"{'>' if n == failing else ' '} {n:3d} | {text}" for n, text in enumerate(code, 1)
         )
-        if done.returncode != 0:
-            raise BlockFailed(
-                f"{self.page.where(self.block.fences[0].line)}: the code block, run in a fresh "
-                f"process, exited with {done.returncode}:\n{(done.stdout + done.stderr)[-3000:]}"
-            )
-        return done.stdout
+        return f"{where}: the code block raised {name}\n\n{listing}\n\n{trace[-3000:]}"
 
     def _check_output(self, printed: str) -> None:
         expected = self.block.block.expected_output
@@ -499,19 +464,17 @@ class BlockItem(pytest.Item):
             "see CONTRIBUTING.md, 'Output and determinism'."
         )
 
-    def _check_figures(self, tmp: Path) -> int:
+    def _check_figures(self, figures: dict[str, bytes]) -> int:
         """Compare each figure the block saved with the committed one; return how many."""
         figures_dir = self.parent.path.parent / "figures"
         update = self.config.getoption("update_outputs")
-        made_figures = sorted(p for p in tmp.iterdir() if p.suffix in FIGURE_SUFFIXES)
-        for made in made_figures:
-            data = made.read_bytes()
+        for name, data in sorted(figures.items()):
             _run_of(self.config, self.page.path).figures.add(hashlib.sha256(data).hexdigest())
-            committed = figures_dir / made.name
-            shown = f"figures/{made.name}"
+            committed = figures_dir / name
+            shown = f"figures/{name}"
             if shown not in "\n".join(self.page.expanded):
                 raise BlockFailed(
-                    f"{self.page.where(self.block.fences[0].line)}: the block saves {made.name} "
+                    f"{self.page.where(self.block.fences[0].line)}: the block saves {name} "
                     f"but the page does not show {shown}"
                 )
             old = committed.read_bytes() if committed.exists() else None
@@ -528,7 +491,7 @@ class BlockItem(pytest.Item):
             close = trained and old is not None and why is None
             if update and not close:
                 figures_dir.mkdir(exist_ok=True)
-                shutil.copyfile(made, committed)
+                committed.write_bytes(data)
                 continue
             where = self.page.where(self.block.fences[0].line)
             if old is None:
@@ -551,65 +514,59 @@ class BlockItem(pytest.Item):
                     "pinned versions, except those of a block marked approx). "
                     + self._update_hint()
                 )
-        return len(made_figures)
+        return len(figures)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, (BlockFailed, PageProblem)):
             return str(excinfo.value)
-        return self._explain(excinfo.value)
-
-    def _explain(self, error: BaseException) -> str:
-        """The page line, the block's code with the failing line marked, and the traceback a
-        reader would see: from the block down, without the test machinery's frames."""
-        failing = None
-        for frame, lineno in traceback.walk_tb(error.__traceback__):
-            if frame.f_code.co_filename == self.filename:
-                failing = lineno
-        code = self.block.block.code.splitlines()
-        expanded_lines = self.code_lines()
-        first = self.block.fences[0].line
-        where = self.page.where(expanded_lines[failing - 1] if failing else first)
-        listing = "\n".join(
-            f"{'>' if n == failing else ' '} {n:3d} | {text}" for n, text in enumerate(code, 1)
-        )
-        return (
-            f"{where}: the code block raised {type(error).__name__}\n\n{listing}\n\n"
-            + reader_traceback(error)
-        )
+        return super().repr_failure(excinfo, style)
 
     def reportinfo(self):
         line = self.page.page_line(self.block.fences[0].line) - 1
         return self.path, line, self.name
 
 
-def reader_traceback(error: BaseException, limit: int = 8) -> str:
-    """The traceback without pytest's, pluggy's or this plugin's frames, last frames first kept."""
-    summary = traceback.extract_tb(error.__traceback__)
-    frames = [
-        f
-        for f in summary
-        if Path(f.filename).resolve() != HERE
-        and not re.search(r"[/\\](_pytest|pluggy)[/\\]", f.filename)
-    ][-limit:]
-    lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
-    lines += traceback.format_exception_only(type(error), error)
-    return "".join(lines)
+# An object's address in its repr (``<History at 0x7f3c...>``) differs from run to run.
+ADDRESS = re.compile(r"\b0x[0-9a-f]{8,16}\b")
 
 
 def _normal(text: str) -> str:
-    return normal_code(text) + "\n"
-
-
-def _close_figures() -> None:
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
+    return ADDRESS.sub("0x...", normal_code(text)) + "\n"
 
 
 # --- notebooks -----------------------------------------------------------------------------
 
 
+# Cell tags that hide a cell or its output on a rendered page, or skip it in a run.
+HIDING_TAGS = {
+    "skip-execution",
+    "remove-cell",
+    "remove_cell",
+    "remove-input",
+    "remove_input",
+    "remove-output",
+    "remove_output",
+    "hide-cell",
+    "hide-input",
+    "hide-output",
+    "hide_input",
+    "hide_output",
+}
+
+
 class DocsNotebook(SitePage):
     """A notebook page: run in a Jupyter kernel, as a reader runs it."""
+
+    def says_fixture(self) -> bool:
+        """Whether a Markdown cell tells readers the site runs it on the stand-in data."""
+        import nbformat
+
+        notebook = nbformat.read(self.path, as_version=4)
+        return any(
+            "DLCOURSE_CIFAR10=fixture" in c.source
+            for c in notebook.cells
+            if c.cell_type == "markdown"
+        )
 
     def collect(self):
         import nbformat
@@ -617,6 +574,15 @@ class DocsNotebook(SitePage):
         notebook = nbformat.read(self.path, as_version=4)
         problems = []
         for number, cell in enumerate(notebook.cells, 1):
+            hiding = set(cell.metadata.get("tags", [])) & HIDING_TAGS
+            hidden = {k for k, v in cell.metadata.get("jupyter", {}).items() if v}
+            if hiding or hidden:
+                problems.append(
+                    f"{self.shown_as} cell {number}: its metadata "
+                    f"({', '.join(sorted(hiding | hidden))}) would hide it, its output, or "
+                    "skip it in the run; every cell is shown and runs (a cell that raises on "
+                    f"purpose is tagged {RAISES_TAG!r})"
+                )
             if cell.cell_type != "markdown":
                 continue
             for fence in find_fences(cell.source.split("\n")):
@@ -625,6 +591,7 @@ class DocsNotebook(SitePage):
                         f"{self.shown_as} cell {number}: this ```{fence.lang} block in a Markdown "
                         "cell is shown as Python but never runs; put the code in a code cell"
                     )
+        self.program = notebook_program(self.path)
         yield NotebookItem.from_parent(self, name="cells")
         yield PageCheck.from_parent(self, name="checks", problems=problems)
         yield HtmlCheck.from_parent(self, name="html", locate=self._locate(notebook))
@@ -738,65 +705,39 @@ def _describe(outputs: list[tuple]) -> str:
     )
 
 
-class NotebookRun:
-    """One notebook run in a Jupyter kernel, in a scratch folder, with the outputs the run
-    gave. It runs in a thread started at collection, so that the kernel and its imports
-    overlap the other tests."""
+def notebook_program(path: Path) -> Program:
+    """A notebook page's program: its code cells, as stored, with their tags."""
+    import nbformat
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.dir = Path(tempfile.mkdtemp(prefix="notebook-"))
-        self.notebook = None
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            import nbformat
-            from nbclient import NotebookClient
-
-            notebook = nbformat.read(self.path, as_version=4)
-            for cell in notebook.cells:
-                if cell.cell_type == "code":
-                    cell.outputs = []
-            env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # Jupyter's inline
-            client = NotebookClient(
-                notebook,
-                timeout=600,
-                kernel_name="python3",
-                allow_errors=True,
-                resources={"metadata": {"path": str(self.dir)}},
-            )
-            loop = asyncio.new_event_loop()  # this thread's own, closed when done
-            try:
-                # The kernel's own stderr is TensorFlow's start-up noise (CUDA probes on a
-                # machine without a GPU); what the cells print comes over Jupyter's channels.
-                loop.run_until_complete(client.async_execute(env=env, stderr=subprocess.DEVNULL))
-            finally:
-                loop.close()
-            self.notebook = notebook
-        except BaseException as err:  # reported by the notebook's test item
-            self.error = err
-
-    def result(self):
-        self.thread.join(timeout=900)
-        if self.error is not None or self.notebook is None:
-            raise BlockFailed(
-                f"the notebook could not be run in a kernel: {self.error!r}\n"
-                + "".join(traceback.format_exception(self.error))[-3000:]
-            )
-        return self.notebook
-
-    def cleanup(self) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
+    notebook = nbformat.read(path, as_version=4)
+    cells = [
+        Cell(cell.source, tags=list(cell.metadata.get("tags", [])))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    ]
+    return Program(path.stem, cells)
 
 
-def notebook_run(config: pytest.Config, path: Path) -> NotebookRun:
+def page_run(config: pytest.Config, page: SitePage) -> ProgramRun:
+    """The page's program, run once per session (started ahead by ``pytest_runtest_protocol``)."""
     runs = config.stash[_NOTEBOOKS]
-    if path not in runs:
-        runs[path] = NotebookRun(path)
-    return runs[path]
+    if page.path not in runs:
+        env = {}
+        if isinstance(page, DocsNotebook) and page.says_fixture():
+            # The assignment notebooks say, in a Markdown cell, that the site runs them on
+            # dlcourse's made-up stand-in for CIFAR-10 (no download in CI).
+            env["DLCOURSE_CIFAR10"] = "fixture"
+        runs[page.path] = ProgramRun(page.program, env)
+    return runs[page.path]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Start the program of this item's page and of the next item's, so that a kernel's
+    start-up overlaps the tests before it."""
+    for it in (item, nextitem):
+        if isinstance(it, (BlockItem, NotebookItem)):
+            page_run(item.config, it.parent)
 
 
 class NotebookItem(SiteItem):
@@ -804,7 +745,19 @@ class NotebookItem(SiteItem):
         import nbformat
 
         notebook = nbformat.read(self.path, as_version=4)
-        ran = notebook_run(self.config, self.path).result()
+        program_run = page_run(self.config, self.parent)
+        cells = program_run.result()
+        if program_run.crash:
+            raise BlockFailed(f"the notebook could not be run in a kernel:\n{program_run.crash}")
+        fresh_cells = iter(cells)
+        ran = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(outputs=next(fresh_cells).outputs)
+                if c.cell_type == "code"
+                else c
+                for c in notebook.cells
+            ]
+        )
         page = self.parent.shown_as
         run = _run_of(self.config, page)
         problems, changed = [], False
@@ -971,10 +924,6 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
     if site and wanted and not session.config.getoption("update_outputs"):
         session.config.stash[_BUILD] = SiteBuild(site, _shared_dir(session.config))
-    if _shared_dir(session.config) is None:  # an xdist worker starts only the notebooks it runs
-        for item in session.items:
-            if isinstance(item, NotebookItem):
-                notebook_run(session.config, item.path)
 
 
 def dest_of(source: Path, docs_dir: Path) -> Path:

@@ -267,13 +267,91 @@ def check_page(
     root = content_root(soup)
     problems: list[str] = []
     counts = Counts()
-    _check_code(page, root, run, diagram_classes, problems, counts)
+    shown = _check_code(page, root, run, diagram_classes, problems, counts)
     _check_images(page, root, run.figures, problems, counts)
     _check_links(page, root, problems, counts)
+    if Path(page.source).suffix != ".ipynb":  # a notebook's cells are checked as stored
+        _check_nothing_else(page, root, problems)
+    for code in sorted(run.code - shown):
+        problems.append(
+            f"{page.locate(code)}: this code ran as part of the page's program, but the built "
+            f"page does not show it (hidden in a comment or by markup?):\n{_excerpt(code)}"
+        )
     return problems, counts
 
 
-def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
+# What can show code, output or a picture that no block of the page produced. Material's
+# own icons (the edit and view buttons) are the only SVG a Markdown page's content has.
+DENIED_ELEMENTS = {
+    "svg",
+    "iframe",
+    "video",
+    "audio",
+    "canvas",
+    "object",
+    "embed",
+    "style",
+    "script",
+    "template",
+    "samp",
+    "frame",
+    "frameset",
+    "portal",
+}
+MATERIAL_CHROME = {"md-content__button", "headerlink", "md-source-file", "dl-run"}
+HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?![.\d]*[1-9])|"
+    r"background|content\s*:|font-size\s*:\s*0|height\s*:\s*0|clip",
+    re.I,
+)
+
+
+def _chrome(element: Tag) -> bool:
+    return any(
+        MATERIAL_CHROME & set(e.get("class") or []) for e in [element, *element.parents] if e
+    )
+
+
+def _check_nothing_else(page, root, problems) -> None:
+    """Deny by default: nothing on a Markdown page may show what no block produced."""
+    for element in root.find_all(True):
+        if _chrome(element):
+            continue
+        what = None
+        if element.name in DENIED_ELEMENTS:
+            what = f"a <{element.name}> element"
+        elif element.has_attr("hidden") or element.get("aria-hidden") == "true":
+            what = f"a hidden <{element.name}>"
+        elif HIDING_STYLE.search(element.get("style") or ""):
+            what = f'<{element.name} style="{element["style"]}">'
+        elif (
+            element.name == "pre"
+            and language(element) in OUTPUT_LANGUAGES
+            and not _under_python(element)
+        ):
+            what = f"a ```{language(element)} block that is not under a Python block"
+        if what:
+            text = element.get_text("\n", strip=True) or str(element)[:80]
+            problems.append(
+                f"{page.locate(text)}: {what}: it could show code, output or a "
+                "picture that no block on this page produced. Show code and output only as "
+                "fenced blocks, and pictures only as files a block saved."
+            )
+
+
+# Languages that read as a program's output wherever they are.
+OUTPUT_LANGUAGES = {"pytb", "py3tb", "output", "console", "text"}
+
+
+def _under_python(pre: Tag) -> bool:
+    """Whether the block is an output block: the previous block on the page is Python."""
+    before = block_wrapper(pre).find_previous(["pre"])
+    return before is not None and bool(language(before) and highlighted_as_python(language(before)))
+
+
+def _check_code(page, root, run, diagram_classes, problems, counts) -> set[str]:
+    """Check each block shown as code; return the code of those that ran (as run.code has it)."""
+    shown: set[str] = set()
     last_python: str | None = None
     used_outputs: set[int] = set()
     for pre in root.find_all("pre"):
@@ -299,6 +377,7 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
                     )
             elif text in run.code:
                 counts.python += 1
+                shown.add(text)
             elif noted_as_not_run(pre):
                 counts.noted += 1
             else:
@@ -337,6 +416,7 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> None:
                 f"{page.locate(text)}: inline code `{text}` is highlighted as Python but is not "
                 "part of any block the suite ran on this page"
             )
+    return shown
 
 
 def _shown_as(lang: str | None) -> str:

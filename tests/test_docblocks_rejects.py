@@ -143,7 +143,7 @@ def test_failing_block_names_page_line_and_code_without_test_machinery(report):
         "line 3",
         "pages/failing_inline.md:6: the code block raised KeyError",
         '>   3 | missing = values["b"]',
-        "Traceback (most recent call last):",
+        "*Traceback (most recent call last)",
         "KeyError: 'b'",
     )
     text = report.text("pages/failing_inline.md", "line 3")
@@ -337,6 +337,84 @@ def test_python_written_as_html(report):
         "pages/raw_html_code.md:6: this block is shown as Python (Python token markup)*",
         "pages/raw_html_code.md:9: inline code `never_ran()` is highlighted as Python but*",
         "pages/raw_html_code.md:11: this block is shown as Python (Python token markup)*",
+    )
+
+
+# --- ways to show what did not run, or to run what is not shown -----------------------------
+
+
+def test_code_that_runs_but_is_not_shown(report):
+    # A fence in an HTML comment or a hidden <div> sets state a visible block uses.
+    fails_with(
+        report,
+        "cheat_hidden_fences.md",
+        "html",
+        "pages/cheat_hidden_fences.md:5: this code ran as part of the page's program, but*",
+        "pages/cheat_hidden_fences.md:*: a hidden <div>: *",
+    )
+
+
+def test_a_block_cannot_skip_itself(report):
+    fails_with(
+        report,
+        "cheat_skip_inside.md",
+        "line 3",
+        "pages/cheat_skip_inside.md:6: the code block raised SkipTest",
+    )
+
+
+def test_page_code_cannot_reach_the_checker(report):
+    # The program runs in its own kernel: sys.modules there holds no docblocks to patch.
+    fails_with(
+        report,
+        "cheat_rewrites_checker.md",
+        "line 3",
+        "*the output shown on the page differs from what the code printed.",
+        "+the checker is out of reach",
+    )
+
+
+def test_page_code_gets_a_readers_environment(report):
+    fails_with(
+        report,
+        "cheat_environment.md",
+        "line 3",
+        "pages/cheat_environment.md:6: the code block raised KeyError",
+    )
+    fails_with(report, "cheat_environment.md", "line 14", "*this block did not run*")
+
+
+def test_warnings_and_fd_output_are_compared(report):
+    fails_with(
+        report,
+        "cheat_unshown_noise.md",
+        "line 3",
+        "+*DeprecationWarning: this API is going away",
+        "+from a child process",
+    )
+
+
+def test_markup_that_shows_what_no_block_made(report):
+    fails_with(
+        report,
+        "cheat_markup.md",
+        "html",
+        "pages/cheat_markup.md:3: a <svg> element: *",
+        "pages/cheat_markup.md:*: a <iframe> element: *",
+        '*<div style="background-image: *',
+        "pages/cheat_markup.md:9: a <samp> element: *",
+        "pages/cheat_markup.md:*: a ```pytb block that is not under a Python block*",
+        '*pages/cheat_markup.md:16: <span style="display:none">: *',
+    )
+
+
+def test_notebook_metadata_that_hides_or_skips_cells(report):
+    fails_with(
+        report,
+        "cheat_hidden_cells.ipynb",
+        "checks",
+        "pages/cheat_hidden_cells.ipynb cell 2: its metadata (source_hidden) would hide it*",
+        "pages/cheat_hidden_cells.ipynb cell 3: its metadata (skip-execution) would hide it*",
     )
 
 

@@ -167,11 +167,13 @@ def test_notebook_math_leaves_code_alone():
     assert "<code>echo $HOME $PATH</code>" in out and 'print("$a$")' in out
 
 
-def test_notebook_page_links_to_colab(built_site):
+def test_notebook_page_offers_its_notebook(built_site):
     site = built_site["dir"]
     html = (site / "notebooks" / "first-model" / "index.html").read_text()
-    assert "colab.research.google.com/github/" in html
-    assert "blob/main/docs/notebooks/first-model.ipynb" in html
+    assert 'href="../../download/notebooks/first-model.ipynb"' in html
+    assert (site / "download" / "notebooks" / "first-model.ipynb").is_file()
+    # Colab opens notebooks from GitHub, where only the deploy publishes them.
+    assert "colab.research.google.com" not in html
 
 
 def test_code_blocks_keep_their_text_and_colours_with_fewer_spans():

@@ -4,7 +4,7 @@ A mark is an HTML comment on the line before a code block::
 
     <!--pytest.mark.skip(reason="needs a GPU")-->
     <!--pytest.mark.xfail(raises=AttributeError, strict=True, reason="gone in TF 2")-->
-    <!--pytest.mark.isolated(env={"KERAS_BACKEND": "jax"})-->
+    <!--pytest.mark.isolated(reason="it picks the backend, before Keras is imported")-->
     <!--pytest.mark.approx(abs=0.03)-->
     <!--pytest.mark.unshown(reason="timings depend on the machine")-->
 
@@ -35,17 +35,17 @@ COMMENT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<expr>pytest\.mark\b.*?)\s*-
 DECIMAL = re.compile(r"-?\d+\.(?P<decimals>\d+)(?:[eE][-+]?\d+)?")
 # pytest-codeblocks' marker before the output of the block (chain) above it.
 OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
-KINDS = {"skip", "skipif", "xfail", "isolated", "approx", "unshown"}
+KINDS = {"skip", "xfail", "isolated", "approx", "unshown"}
 APPROX_ARGS = {"abs", "lines", "area"}
 # The note the site shows above a block with each kind of mark: (admonition type, title).
 NOTES = {
     "skip": ("warning", "Not run by the test suite"),
-    "skipif": ("warning", "Not always run by the test suite"),
     "xfail": ("failure", "This example raises an error on purpose"),
     "unshown": ("info", "Output not shown"),
+    "isolated": ("info", "Run in a fresh session"),
 }
 # The notes of blocks that do not run (``xfail`` and ``unshown`` blocks run).
-NOT_RUN = {"skip", "skipif"}
+NOT_RUN = {"skip"}
 
 
 class MarkError(ValueError):
@@ -113,8 +113,12 @@ def parse_mark(expr: str) -> Mark:
         mark.raises = ast.unparse(raises)
     if kind == "approx":
         _approx(expr, call, keywords, mark)
-    if kind == "skipif" and not (call and call.args):
-        raise MarkError(f"<!--{expr}--> needs a condition as its first argument")
+    if kind == "isolated" and ((call and call.args) or set(keywords) - {"reason"}):
+        raise MarkError(
+            f'<!--{expr}--> takes only reason="...": the block runs in a fresh kernel with the '
+            "environment every page has; code that needs a variable sets it itself, where "
+            "readers see it"
+        )
     return mark
 
 
@@ -173,4 +177,9 @@ def note(mark: Mark) -> tuple[str, str, str] | None:
     text = mark.reason or ""
     if mark.kind == "xfail":
         text = f"Expected error: `{mark.raises}`. {text}"
+    if mark.kind == "isolated":
+        text = (
+            f"This block must start a new Python process: {text} In a notebook, restart "
+            "the runtime (Colab: Runtime > Restart session) before you run it."
+        )
     return kind, title, text

@@ -18,3 +18,18 @@ def normalized(name: str) -> str:
 def read_pins(constraints: Path) -> dict[str, str]:
     """``{"tensorflow": "2.21.0", ...}``: each package's pinned version."""
     return {normalized(name): version for name, version in PIN.findall(constraints.read_text())}
+
+
+def read_bounds(pyproject: Path) -> dict[str, str]:
+    """``{"tensorflow": "2.20", ...}``: the lower bound of each requirement pyproject.toml
+    lists as ``name>=version``."""
+    import tomllib
+
+    if not pyproject.is_file():
+        return {}
+    dependencies = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
+    found = (
+        re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][0-9.]*)", d.split(";")[0])
+        for d in dependencies
+    )
+    return {normalized(m[1]): m[2] for m in found if m}

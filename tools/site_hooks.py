@@ -32,8 +32,13 @@
 * Notebook pages keep only the JupyterLab CSS that can style them (``notebook_css``):
   mkdocs-jupyter inlines all 570 KB of it, and the browser matches every element against it.
 * The Set up page's ``pip install "dlcourse @ git+...@main"`` names the repository
-  (``repo_url``) and the commit the site is built from, so readers install the code the
-  pages ran; ``main`` stays where git cannot say (no repository, no git).
+  and, in GitHub Actions, the commit the site is built from, so readers install the code
+  the pages ran; elsewhere it names no commit (a local one may never be pushed).
+* Every lesson page (all but ``NO_NOTEBOOK`` and pages without Python) gets its program
+  (``tools/program.py``), the notebook the suite runs, written to ``download/`` beside the
+  site, with "Download notebook" and, when GitHub Actions builds the site, "Open in Colab"
+  (the deploy publishes ``download/`` on the ``notebooks`` branch, where Colab can open
+  it). A notebook page offers its own file the same way.
 """
 
 from __future__ import annotations
@@ -43,9 +48,9 @@ import html
 import logging
 import posixpath
 import re
-import subprocess
 from pathlib import Path
 
+import nbformat
 import notebook_css  # tools/, on the path while hooks load
 from latex2mathml.converter import convert
 from marks import (  # tools/, on the path
@@ -57,7 +62,9 @@ from marks import (  # tools/, on the path
     parse_mark,
     tolerance_text,
 )
+from pages import PageError, SiteConfig, read_page
 from pins import read_pins  # tools/, on the path
+from program import RUN_NOTE, Source, site_program
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -85,24 +92,12 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
 DLCOURSE_FROM_GIT = f"git+{DEFAULT_REPO}@{DEFAULT_REF}"
-_built_from = DEFAULT_REF  # set by on_config
-
-
-def built_commit(root: Path) -> str:
-    """The commit checked out in ``root`` (the site's source), or ``main`` if git cannot say."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return DEFAULT_REF
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40}", commit) else DEFAULT_REF
-
-
-def install_from_git(repo_url: str | None, ref: str) -> str:
-    """The ``git+`` URL pip installs dlcourse from: this site's repository at ``ref``."""
-    return f"git+{(repo_url or DEFAULT_REPO).rstrip('/')}@{ref}"
+_source = Source()  # set by on_config: this site's repository, and commit in GitHub Actions
+# Pages without a notebook: the home page, the API reference, the page for contributors.
+NO_NOTEBOOK = {"index.md", "reference.md", "testing.md"}
+DOWNLOAD = "download"
+NOTEBOOK_PACKAGE = f"dlcourse @ {DLCOURSE_FROM_GIT}"
+_programs: dict[str, str] = {}  # path under download/ -> notebook JSON, for on_post_build
 
 
 def verified_with(constraints: Path, today: datetime.date | None = None) -> dict[str, str]:
@@ -116,9 +111,10 @@ def verified_with(constraints: Path, today: datetime.date | None = None) -> dict
 
 
 def on_config(config):
-    global _built_from
+    global _source
     root = Path(config.config_file_path).resolve().parent
-    _built_from = built_commit(root)
+    _source = Source.from_environment(config.get("repo_url"))
+    _programs.clear()
     config["extra"]["verified"] = verified_with(root / "requirements" / "constraints.txt")
     return config
 
@@ -130,11 +126,53 @@ def on_files(files, config):
     return files
 
 
+def run_links(page, config) -> None:
+    """The page's notebook (its program, or a notebook page's own file) for download and
+    Colab: ``page.meta["run"]``, which ``overrides/main.html`` shows."""
+    source_path = page.file.src_path
+    if source_path in NO_NOTEBOOK or not page.file.abs_src_path:
+        return
+    root = Path(config.config_file_path).resolve().parent
+    name = posixpath.splitext(source_path)[0] + ".ipynb"
+    source = Source.from_environment(config.get("repo_url"))
+    if source_path.endswith(".ipynb"):
+        # Its install cell, as committed, names the default repository and branch; the
+        # served copy names this site's repository (and, in GitHub Actions, its commit).
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        text = text.replace(NOTEBOOK_PACKAGE, source.package())
+    else:
+        site = SiteConfig.load(Path(config.config_file_path).resolve())
+        shown = Path(page.file.abs_src_path).resolve().relative_to(root)
+        try:
+            read = read_page(Path(page.file.abs_src_path), site, shown)
+        except PageError:
+            return  # the suite reports the page; the build goes on without its notebook
+        program = site_program(read, root, config.get("repo_url"))
+        if not program.blocks():
+            return
+        notebook = program.notebook(page_url=config.get("site_url", "") + page.url)
+        text = nbformat.writes(notebook) + "\n"
+    _programs[name] = text
+    page.meta["run"] = {
+        "download": posixpath.relpath(f"{DOWNLOAD}/{name}", page.url or "."),
+        "colab": source.colab(name),
+        "note": re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(RUN_NOTE)),
+    }
+
+
+def on_post_build(config) -> None:
+    site = Path(config["site_dir"])
+    for name, text in _programs.items():
+        target = site / DOWNLOAD / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    if config is not None and DLCOURSE_FROM_GIT in markdown:
-        markdown = markdown.replace(
-            DLCOURSE_FROM_GIT, install_from_git(config.get("repo_url"), _built_from)
-        )
+    if config is not None and page is not None:
+        run_links(page, config)
+    if config is not None:
+        markdown = markdown.replace(NOTEBOOK_PACKAGE, _source.package())
     lines, out, in_fence = markdown.split("\n"), [], None
     approx, output = None, None  # an approx mark's note, until its block's output closes
     output_lines: list[str] = []
@@ -240,6 +278,16 @@ SHEET_BUTTON = (
 )
 
 
+# An output block, and a logging line in it (``WARNING:tensorflow:...``): TensorFlow's
+# log lines show on screen, where a notebook shows them, but not on the printed sheet.
+TEXT_BLOCK = re.compile(r'<div class="language-text highlight">.*?</code>', re.S)
+LOG_LINE = re.compile(r"(?:^|(?<=<code>)|(?<=\">))(?:INFO|WARNING):[\w.]+:[^\n<]*\n?", re.M)
+
+
+def _log_span(line: re.Match) -> str:
+    return f'<span class="dl-log">{line.group(0)}</span>'
+
+
 def print_sheet(content: str, keep: list[str], where: str) -> str:
     """Wrap each ``<h2>`` or ``<h3>`` section (a heading and what follows it, up to the next
     such heading) in a ``<section>`` marked ``dl-sheet-yes`` if its heading's id is in
@@ -252,6 +300,8 @@ def print_sheet(content: str, keep: list[str], where: str) -> str:
     out = [parts[0]]
     for anchor, section in zip(ids, parts[2::2], strict=True):
         mark = "yes" if anchor in keep else "no"
+        if mark == "yes":
+            section = TEXT_BLOCK.sub(lambda m: LOG_LINE.sub(_log_span, m.group(0)), section)
         out.append(f'<section class="dl-sheet-{mark}">{section}</section>')
     return H1_END.sub(r"\1" + SHEET_BUTTON, "".join(out), count=1)
 

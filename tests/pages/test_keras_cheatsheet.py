@@ -80,18 +80,6 @@ def test_snippet_header(snippet: cb.Snippet):
 def test_snippet_alone_on_backend(
     snippet: cb.Snippet, backend: str, outcome: str, backend_runs: dict
 ):
-    if backend == "tensorflow" and snippet.spec in cb.PAGE_RUNS:
-        # The page's own block ran exactly this code on TensorFlow, alone (see
-        # cheatsheet_backends); the worker left it out. Its outcome is this test's.
-        node = cb.PAGE_RUNS[snippet.spec]
-        outcome_there = cb.PAGE_OUTCOMES.get(node, "not run")
-        assert outcome == "passes"  # only such snippets are left to the page
-        if outcome_there != "passed":
-            pytest.fail(
-                f"{snippet.include} says '# Verified on: ... tensorflow'; the page's block "
-                f"that runs it on TensorFlow, {node}, {outcome_there} in this session"
-            )
-        return
     run = backend_runs[backend]
     record = run["records"].get(snippet.spec)
     if record is None:
@@ -137,33 +125,6 @@ def test_snippet_imports_only_what_a_reader_has(snippet: cb.Snippet):
             assert top in READER_MODULES or top in sys.stdlib_module_names, (
                 f"{snippet.name} imports {name}: not something a reader has"
             )
-
-
-def test_page_blocks_run_snippets_like_the_worker():
-    """The page's blocks stand in for the TensorFlow worker only while docblocks runs a
-    plain block in fresh globals as __main__, in a new temporary directory."""
-    import inspect
-
-    import docblocks
-
-    source = inspect.getsource(docblocks.BlockItem.runtest)
-    assert 'exec(compiled, {"__name__": "__main__"})' in source
-    assert "tempfile.TemporaryDirectory(" in source and "os.chdir(tmp)" in source
-
-
-def test_page_covers_tensorflow_only_for_plain_blocks(request):
-    """page_runs() finds the page's blocks that show snippets, and only the plain ones."""
-    items = [i for i in request.session.items if Path(str(i.path)) == PAGE]
-    if not items:
-        pytest.skip("the page is not part of this session")
-    found = cb.page_runs(items)
-    specs = {s.spec: s for s in ALL}
-    assert len(found) >= 30
-    for spec, node in found.items():
-        assert "tensorflow" in cb.header(specs[spec])[0]
-        assert node.startswith("docs/keras/cheatsheet.md::line ")
-    assert str(cb.SNIPPET_DIR / "backend.py") not in found  # isolated, and chooses JAX
-    assert not any("/checks/" in spec for spec in found)  # not on the page
 
 
 def test_backend_choosing_snippet_really_chooses(backend_runs: dict):

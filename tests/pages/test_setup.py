@@ -3,7 +3,6 @@ the install command names the commit the site is built from."""
 
 import os
 import re
-import subprocess
 from importlib.metadata import metadata
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pages import SiteConfig, read_page
 from snippet_runner import ROOT, run_snippet
+from test_program import GITHUB  # a GitHub Actions environment
 
 import tasks
 from tools import site_hooks
@@ -83,32 +83,34 @@ def test_page_writes_the_command_the_hook_rewrites():
     assert site_hooks.DLCOURSE_FROM_GIT.endswith("@main")  # valid as written on GitHub too
 
 
-def _head() -> str | None:
-    try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True)
-    except OSError:
-        return None
-    return done.stdout.decode().strip() if done.returncode == 0 else None
-
-
 class FakeConfig(dict):
     config_file_path = str(ROOT / "mkdocs.yml")
 
 
-def test_hook_names_the_repository_and_commit(tmp_path):
-    commit = _head() or "main"
-    assert site_hooks.built_commit(ROOT) == commit
-    assert site_hooks.built_commit(tmp_path) == "main"  # not a git checkout
+def test_hook_names_the_repository_and_commit_in_github_actions(monkeypatch):
+    for key, value in GITHUB.items():
+        monkeypatch.setenv(key, value)
     site_hooks.on_config(FakeConfig(extra={}))
-    config = FakeConfig(repo_url="https://github.com/someone/fork/")
-    out = site_hooks.on_page_markdown(PAGE.read_text(), None, config, None)
-    assert f'pip install "dlcourse @ git+https://github.com/someone/fork@{commit}"' in out
+    out = site_hooks.on_page_markdown(PAGE.read_text(), None, FakeConfig(), None)
+    package = f"dlcourse @ git+https://github.com/someone/learn-keras@{GITHUB['GITHUB_SHA']}"
+    assert f'pip install "{package}"' in out
     assert site_hooks.DLCOURSE_FROM_GIT not in out
 
 
+def test_hook_names_no_commit_elsewhere(monkeypatch):
+    # A local commit may never be pushed: the command installs the default branch.
+    for key in GITHUB:
+        monkeypatch.delenv(key, raising=False)
+    config = FakeConfig(extra={}, repo_url="https://github.com/someone/fork/")
+    site_hooks.on_config(config)
+    out = site_hooks.on_page_markdown(PAGE.read_text(), None, config, None)
+    assert 'pip install "dlcourse @ git+https://github.com/someone/fork"' in out
+
+
 @pytest.mark.slow
-def test_built_page_installs_from_the_built_commit(built_site):
+def test_built_page_installs_from_the_repository(built_site):
     html = (built_site["dir"] / "setup" / "index.html").read_text()
     shown = BeautifulSoup(html, "html.parser").get_text()
     repo = os.environ.get("REPO_URL") or site_hooks.DEFAULT_REPO
-    assert f'"dlcourse @ git+{repo.rstrip("/")}@{_head() or "main"}"' in shown
+    ref = os.environ.get("GITHUB_SHA") if os.environ.get("GITHUB_ACTIONS") == "true" else None
+    assert f'"dlcourse @ git+{repo.rstrip("/")}' + (f"@{ref}" if ref else "") + '"' in shown

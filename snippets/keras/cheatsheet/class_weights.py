@@ -24,6 +24,6 @@ model = keras.Sequential(
 model.compile(
     optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]
 )
-model.fit(x, y, epochs=2, class_weight=class_weight, verbose=0)
+history = model.fit(x, y, epochs=2, class_weight=class_weight, verbose=0)
 # Per example instead: fit(x, y, sample_weight=weights),
 # one weight per row of x.

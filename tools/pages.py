@@ -16,6 +16,7 @@ import difflib
 import html
 import io
 import itertools
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -61,6 +62,20 @@ class _IgnoreTags(yaml.SafeLoader):
     """Loads mkdocs.yml without running its ``!ENV`` or ``!!python/name`` tags."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' ``!ENV [NAME, ..., default]``: the first variable set, else the default."""
+    values = (
+        loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else [loader.construct_scalar(node)]
+    )
+    found = [os.environ[v] for v in values[:-1] if isinstance(v, str) and v in os.environ]
+    if len(values) == 1:
+        return os.environ.get(values[0])
+    return found[0] if found else values[-1]
+
+
+_IgnoreTags.add_constructor("!ENV", _env)
 _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -82,6 +97,7 @@ class SiteConfig:
     snippets: dict
     diagram_classes: frozenset[str]  # names and classes of superfences' custom fences (diagrams)
     exclude: tuple[str, ...]
+    repo_url: str | None = None
 
     @classmethod
     @cache
@@ -107,6 +123,7 @@ class SiteConfig:
             snippets,
             frozenset(classes),
             tuple(DEFAULT_EXCLUDE + [e for e in exclude if e.strip()]),
+            config.get("repo_url"),
         )
 
     def is_page(self, path: Path) -> bool:

@@ -1,0 +1,211 @@
+"""Run a page's program (``tools/program.py``) as a reader runs its notebook.
+
+Clean, as a reader's fresh notebook is: a new Jupyter kernel (a new process, so no
+compiler flags, modules or monkeypatches carry over from the suite), started in an empty
+folder outside the repository, with no ``PYTHONPATH``, no IPython or matplotlib profile
+and no Keras config of the contributor's, and with the settings every page states
+(``program.KERNEL_ENV``). Cells run top to bottom; a cell marked to start fresh gets a
+new kernel in the same folder, as after a restart; the first cell that raises
+unexpectedly stops the run, as "Run all" does.
+
+For each cell the run keeps its outputs (as Jupyter records them) and the figures it
+saved in the folder. Nothing the page's code does reaches the process that judges it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from program import KERNEL_ENV, SKIP_TAG, Program
+
+FIGURE_SUFFIXES = {".png", ".svg"}
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# What a reader's environment would not have: the suite's and the contributor's settings.
+NOT_INHERITED = re.compile(
+    r"^(PYTHON(PATH|STARTUP|HOME)|PYTEST_.*|KERAS_.*|MPLBACKEND|MPLCONFIGDIR|IPYTHONDIR|"
+    r"JUPYTER_.*|COLUMNS|LINES|DLCOURSE_.*|COV_.*|VIRTUAL_ENV_PROMPT)$"
+)
+# TensorFlow's C++ start-up lines, written to file descriptor 2 before its logging starts
+# (so TF_CPP_MIN_LOG_LEVEL cannot hide them): CUDA probes on a machine without a GPU, and
+# notes on the CPU's instructions. They differ from machine to machine and are not compared.
+STARTUP_NOISE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR"
+    r"|[IWE]\d{4} [\d:.]+\s+\d+ \S+\.cc:\d+\] .*"
+    r"|To enable the following instructions: .*"
+    r"|E0000 .*)\n?",
+    re.MULTILINE,
+)
+
+
+def reader_env(extra: dict[str, str] | None = None, home: Path | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not NOT_INHERITED.match(k)}
+    for key, value in KERNEL_ENV.items():
+        env.setdefault(key, value)  # `tasks.py test --machine` may set another machine's
+    if home is not None:  # a fresh install's: no profile, matplotlibrc or keras.json of ours
+        env.update(
+            IPYTHONDIR=str(home / "ipython"),
+            MPLCONFIGDIR=str(home / "matplotlib"),
+            KERAS_HOME=str(home / "keras"),
+        )
+    env.update(extra or {})
+    return env
+
+
+def without_startup_noise(outputs: list) -> list:
+    """The outputs without TensorFlow's C++ start-up lines (a stream left empty goes)."""
+    kept = []
+    for out in outputs:
+        if out["output_type"] == "stream":
+            text = STARTUP_NOISE.sub("", out["text"])
+            if not text:
+                continue
+            out = type(out)({**out, "text": text})  # a NotebookNode stays one
+        kept.append(out)
+    return kept
+
+
+@dataclass
+class CellRun:
+    ran: bool = False
+    outputs: list = field(default_factory=list)
+    figures: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes
+
+    def text(self) -> str:
+        """What the cell printed and showed, as text, in order: streams, the text form of
+        results and displays, and tracebacks, without TensorFlow's start-up lines."""
+        parts = []
+        for out in self.outputs:
+            kind = out["output_type"]
+            if kind == "stream":
+                parts.append(ANSI.sub("", out["text"]))
+            elif kind in {"execute_result", "display_data"}:
+                if any(m.startswith("image/") for m in out["data"]):
+                    continue  # a figure shown inline: the page shows the file the cell saved
+                text = ANSI.sub("", out["data"].get("text/plain", ""))
+                parts.append(text if text.endswith("\n") else text + "\n")
+            elif kind == "error":
+                parts.append(ANSI.sub("", "\n".join(out["traceback"])) + "\n")
+        return "".join(parts)
+
+    def inline_images(self) -> int:
+        """How many images the cell displayed (matplotlib shows each figure under its cell)."""
+        return sum(
+            any(m.startswith("image/") for m in out["data"])
+            for out in self.outputs
+            if out["output_type"] in {"execute_result", "display_data"}
+        )
+
+    def error(self) -> tuple[str, str, str] | None:
+        """(name, message, traceback) of the error the cell raised, if any."""
+        for out in self.outputs:
+            if out["output_type"] == "error":
+                return out["ename"], out["evalue"], ANSI.sub("", "\n".join(out["traceback"]))
+        return None
+
+
+class ProgramRun:
+    """One run of a program, in a thread started when the page is collected, so that the
+    kernel's start-up and imports overlap the other tests."""
+
+    def __init__(self, program: Program, env: dict[str, str] | None = None):
+        self.program = program
+        self.home = Path(tempfile.mkdtemp(prefix="page-run-"))
+        self.dir = self.home / "work"
+        self.dir.mkdir()
+        self.env = reader_env(env, self.home)
+        self.cells = [CellRun() for _ in program.cells]
+        self.stopped_at: int | None = None  # the cell that raised unexpectedly
+        self.crash: str | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def result(self, timeout: float = 1800) -> list[CellRun]:
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self.crash = f"the page's program still ran after {timeout:.0f} s"
+        return self.cells
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def _segments(self) -> list[list[int]]:
+        segments: list[list[int]] = [[]]
+        for i, cell in enumerate(self.program.cells):
+            if cell.fresh and segments[-1]:
+                segments.append([])
+            segments[-1].append(i)
+        return [s for s in segments if s]
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()  # this thread's own
+        try:
+            for segment in self._segments():
+                if not loop.run_until_complete(self._run_segment(segment)):
+                    break
+        except BaseException as err:  # reported by the page's items
+            self.crash = "".join(traceback.format_exception(err))[-3000:]
+        finally:
+            loop.close()
+
+    async def _run_segment(self, indices: list[int]) -> bool:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+
+        cells = []
+        for i in indices:
+            cell = nbformat.v4.new_code_cell(self.program.cells[i].code)
+            cell.metadata["tags"] = list(self.program.cells[i].tags)
+            cells.append(cell)
+        notebook = nbformat.v4.new_notebook(cells=cells)
+        seen = self._figures()
+
+        def executed(cell, cell_index, execute_reply):
+            nonlocal seen
+            run = self.cells[indices[cell_index]]
+            run.ran, run.outputs = True, without_startup_noise(cell.outputs)
+            now = self._figures()
+            run.figures = {
+                name: (self.dir / name).read_bytes()
+                for name, digest in now.items()
+                if seen.get(name) != digest
+            }
+            seen = now
+
+        client = NotebookClient(
+            notebook,
+            timeout=600,
+            kernel_name="python3",
+            allow_errors=False,
+            skip_cells_with_tag=SKIP_TAG,
+            resources={"metadata": {"path": str(self.dir)}},
+            on_cell_executed=executed,
+        )
+        try:
+            # The kernel's own stderr is the C++ start-up noise; cells' output comes over
+            # Jupyter's channels.
+            await client.async_execute(env=self.env, stderr=subprocess.DEVNULL)
+        except CellExecutionError:
+            failed = next(
+                (i for i in indices if self.cells[i].ran and self.cells[i].error()), indices[0]
+            )
+            self.stopped_at = failed
+            return False
+        return True
+
+    def _figures(self) -> dict[str, str]:
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in self.dir.iterdir()
+            if p.suffix in FIGURE_SUFFIXES and p.is_file()
+        }
