@@ -64,7 +64,7 @@ from marks import (  # tools/, on the path
 )
 from pages import PageError, SiteConfig, read_page
 from pins import read_pins  # tools/, on the path
-from program import RUN_NOTE, Source, site_program
+from program import KERNEL_ENV, Source, site_program
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -153,11 +153,25 @@ def run_links(page, config) -> None:
         notebook = program.notebook(page_url=config.get("site_url", "") + page.url)
         text = nbformat.writes(notebook) + "\n"
     _programs[name] = text
-    page.meta["run"] = {
-        "download": posixpath.relpath(f"{DOWNLOAD}/{name}", page.url or "."),
-        "colab": source.colab(name),
-        "note": re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(RUN_NOTE)),
-    }
+    page.meta["run"] = run_box(
+        posixpath.relpath(f"{DOWNLOAD}/{name}", page.url or "."), source.colab(name)
+    )
+
+
+def run_box(download: str, colab: str | None) -> str:
+    """The links to the page's notebook, and the settings its outputs were made with."""
+    settings = ", ".join(f"<code>{k}={v}</code>" for k, v in KERNEL_ENV.items())
+    file = download.rsplit("/", 1)[-1]
+    links = f'<a class="md-button dl-download" href="{download}" download="{file}">'
+    links += "Download notebook</a>"
+    if colab:
+        links += f' <a class="md-button md-button--primary dl-colab" href="{colab}">'
+        links += "Open in Colab</a>"
+    return (
+        f'<div class="dl-run"><p>{links}</p><p><small>Run this page as a notebook. Its '
+        f"outputs came from running it top to bottom on a CPU with {settings}; numbers "
+        "from training may differ slightly on your machine.</small></p></div>"
+    )
 
 
 def on_post_build(config) -> None:
@@ -346,6 +360,8 @@ def on_page_content(content: str, page, config, files) -> str:
     else:
         content = lighter_code(content).replace(CODE_BLOCK, CODE_BLOCK_FOCUSABLE)
         content = ANNOTATED_BLOCK.sub(r'\1<ol class="dl-annotations">', content)
+    if page.meta.get("run"):
+        content = H1_END.sub(r"\1" + page.meta["run"], content, count=1)
     if page.meta.get("print_sheet"):
         content = print_sheet(content, list(page.meta["print_sheet"]), page.file.src_path)
     return content
