@@ -13,7 +13,7 @@ The stages, one module each:
    cell's outputs (streams, warnings and logging included, displays as text) and
    figures with what the page shows.
 5. **Check the built HTML** (``tests/html_check.py``): after the page's blocks, its
-   ``html`` item walks the page MkDocs built: every code block shown as Python is a
+   ``html`` item walks the page MkDocs built (once per session, ``tests/site_build.py``): every code block shown as Python is a
    cell that ran, every cell that ran is shown, every output under a block is one
    compared with its run, every image one a block drew, every link resolves, and
    nothing else on the page shows code or output (deny by default).
@@ -34,18 +34,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 import difflib
-import fcntl
 import functools
 import hashlib
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -66,11 +61,11 @@ from pages import (
 )
 from pins import read_pins
 from program import RAISES_TAG, Cell, Program, site_program
+from site_build import BuildFailed, SiteBuild
 
 FIGURE_SUFFIXES = {".png", ".svg"}
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HERE = Path(__file__).resolve()
-MKDOCS_BUILD = [sys.executable, "-X", "importtime", "-m", "mkdocs", "build"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -800,107 +795,14 @@ class NotebookItem(SiteItem):
 # --- the built site ------------------------------------------------------------------------
 
 
-class SiteBuild:
-    """``mkdocs build`` of the site in a subprocess, started early so it overlaps the blocks.
-
-    Under xdist the workers share one build in the controller's ``shared`` folder: the
-    first worker to get the lock builds and writes ``result.json`` (from a thread, so the
-    others need not wait for that worker to ask); the others wait on the lock and read it.
-    """
-
-    def __init__(self, site: SiteConfig, shared: Path | None = None):
-        self.shared = shared
-        self.process: subprocess.Popen | None = None
-        self.publisher: threading.Thread | None = None
-        self._result: dict | None = None
-        if shared is None:
-            self.dir = Path(tempfile.mkdtemp(prefix="built-site-"))
-            self.log_file = self.dir.with_suffix(".log")
-        else:
-            self.dir, self.log_file = shared / "site", shared / "build.log"
-            self.result_file = shared / "result.json"
-            self.lock = (shared / "build.lock").open("w")
-            try:
-                fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return  # another worker is building
-            if self.result_file.exists():  # another worker built it already
-                fcntl.flock(self.lock, fcntl.LOCK_UN)
-                return
-        self.start = time.perf_counter()
-        with self.log_file.open("w") as log:
-            self.process = subprocess.Popen(
-                [*MKDOCS_BUILD, "-f", str(site.config_file), "-d", str(self.dir)],
-                cwd=site.root,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            )
-        if shared is not None:
-            self.publisher = threading.Thread(target=self._publish, daemon=True)
-            self.publisher.start()
-
-    def _publish(self) -> None:
-        try:
-            result = self._wait()
-            data = {**result, "dir": str(result["dir"]), "imports": sorted(result["imports"])}
-            self.result_file.write_text(json.dumps(data))
-        finally:
-            fcntl.flock(self.lock, fcntl.LOCK_UN)
-
-    def _wait(self) -> dict:
-        returncode = self.process.wait()
-        seconds = time.perf_counter() - self.start
-        lines = self.log_file.read_text(errors="replace").splitlines()
-        imports = {line.rsplit("|", 1)[-1].strip() for line in lines if "import time:" in line}
-        log = "\n".join(line for line in lines if "import time:" not in line)
-        return {
-            "dir": self.dir,
-            "returncode": returncode,
-            "log": log,
-            "imports": imports,
-            "seconds": seconds,
-        }
-
-    def result(self) -> dict:
-        if self._result is not None:
-            return self._result
-        if self.shared is None:
-            self._result = self._wait()
-            return self._result
-        if self.publisher is not None:  # this worker builds: the lock is its own
-            self.publisher.join()
-        fcntl.flock(self.lock, fcntl.LOCK_SH)  # until the building worker is done
-        try:
-            if not self.result_file.exists():
-                raise PageProblem(
-                    "the xdist worker that was building the site stopped before the build "
-                    f"finished; its log:\n{self.log_file.read_text(errors='replace')[-2000:]}"
-                )
-            data = json.loads(self.result_file.read_text())
-        finally:
-            fcntl.flock(self.lock, fcntl.LOCK_UN)
-        self._result = {**data, "dir": Path(data["dir"]), "imports": set(data["imports"])}
-        return self._result
-
-    def cleanup(self) -> None:
-        if self.publisher is not None:
-            # Other workers may still wait for this build: a worker whose tests ended
-            # first (one that ran only a page's test file) must not kill it.
-            self.publisher.join(timeout=900)
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        if self.shared is None:  # a shared build is the controller's to remove
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.log_file.unlink(missing_ok=True)
-
-
 def site_build(config: pytest.Config) -> dict:
     """The site this session checks, built once (``conftest.built_site`` uses it too)."""
     if _BUILD not in config.stash:
         config.stash[_BUILD] = SiteBuild(_site(config), _shared_dir(config))
-    return config.stash[_BUILD].result()
+    try:
+        return config.stash[_BUILD].result()
+    except BuildFailed as err:
+        raise PageProblem(str(err)) from None
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
