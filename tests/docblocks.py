@@ -13,10 +13,11 @@ The stages, one module each:
    cell's outputs (streams, warnings and logging included, displays as text) and
    figures with what the page shows.
 5. **Check the built HTML** (``tests/html_check.py``): after the page's blocks, its
-   ``html`` item walks the page MkDocs built (once per session, ``tests/site_build.py``): every code block shown as Python is a
-   cell that ran, every cell that ran is shown, every output under a block is one
-   compared with its run, every image one a block drew, every link resolves, and
-   nothing else on the page shows code or output (deny by default).
+   ``html`` item walks the page MkDocs built (once per session, ``tests/site_build.py``):
+   every code block shown as Python is a cell that ran, every cell that ran is shown,
+   every output under a block is one compared with its run, every image one a block
+   drew, every link resolves, and nothing else on the page shows code or output (deny
+   by default).
 
 Every file MkDocs renders as a page is collected: a Markdown page gets one item per
 block (``line N``), ``checks`` (what the Markdown shows that would not be checked)
