@@ -205,3 +205,29 @@ def test_merged_code_spans_share_one_colour_in_both_schemes():
         colour = dict(re.findall(r"(--md-code-hl-[a-z]+-color):\s*([^;]+);", block))
         assert colour["--md-code-hl-operator-color"] == colour["--md-code-hl-punctuation-color"]
         assert "--md-code-hl-name-color" not in colour  # Material's: the code's own colour
+
+
+def _without_print_rules(css: str) -> str:
+    """The stylesheet without its ``@media print`` blocks (paper may leave notes out)."""
+    out, i = [], 0
+    while (start := css.find("@media print", i)) != -1:
+        out.append(css[i:start])
+        depth, j = 0, css.index("{", start)
+        while True:
+            depth += {"{": 1, "}": -1}.get(css[j], 0)
+            j += 1
+            if depth == 0:
+                break
+        i = j
+    return "".join(out) + css[i:]
+
+
+def test_site_css_hides_no_note_code_or_picture_on_screen():
+    """A style could hide a "not run" note or show a block nobody sees; on screen, none does."""
+    sheet = Path(__file__).resolve().parent.parent / "docs" / "stylesheets" / "extra.css"
+    css = re.sub(r"/\*.*?\*/", "", sheet.read_text(), flags=re.S)
+    hides = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0\s*[;}!]")
+    shows = re.compile(r"admonition|details|highlight|\bpre\b|\bcode\b|\bimg\b|figure|dl-run")
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", _without_print_rules(css)):
+        if hides.search(body):
+            assert not shows.search(selector), f"extra.css hides {selector.strip()!r} on screen"

@@ -12,9 +12,9 @@ steps = {
         0,
         "expand --8<-- snippets\n(pymdownx.snippets,\nas the site does)",
     ),
-    "parse": (6, 1, "find the code blocks\n(pytest-codeblocks'\nparser)"),
-    "run": (9, 1, "run each\nPython block"),
-    "compare": (12, 1, "compare printed output\nand saved figures"),
+    "parse": (6, 1, "the page's Python\nblocks, in order,\nas a notebook"),
+    "run": (9, 1, "run it in a\nclean kernel"),
+    "compare": (12, 1, "compare outputs\nand saved figures"),
     "site": (6, -1, "build the site\n(mkdocs build)"),
     "check": (
         12,
