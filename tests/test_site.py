@@ -231,3 +231,18 @@ def test_site_css_hides_no_note_code_or_picture_on_screen():
     for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", _without_print_rules(css)):
         if hides.search(body):
             assert not shows.search(selector), f"extra.css hides {selector.strip()!r} on screen"
+
+
+@pytest.mark.slow
+def test_no_page_shows_raw_latex(built_site):
+    """Math that the build did not turn into MathML would show as TeX source."""
+    raw = re.compile(r"\\(?:\[|\]|frac|leftarrow|sqrt|beta|eta)\b|\\\(")
+    for html in built_site["dir"].rglob("index.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        article = soup.find("article")
+        if article is None:
+            continue
+        for code in article.find_all(["pre", "code", "math"]):
+            code.decompose()
+        found = raw.search(article.get_text())
+        assert not found, f"{html.relative_to(built_site['dir'])} shows raw TeX: {found[0]!r}"

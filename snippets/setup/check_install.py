@@ -21,7 +21,8 @@ oldest = {  # the oldest release of each on which every page of this site runs
     "scikit-learn": "1.6",
     "matplotlib": "3.9",
 }
-print("Python 3.11 or newer:", sys.version_info >= (3, 11))
+# Keras needs 3.11 or newer; TensorFlow has wheels up to 3.13
+print("Python 3.11 to 3.13:", (3, 11) <= sys.version_info[:2] <= (3, 13))
 for name, version in installed.items():
     print(
         f"{name} {oldest[name]} or newer:",

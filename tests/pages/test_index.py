@@ -44,3 +44,14 @@ def test_shown_accuracy_is_far_above_chance():
 def test_first_model_needs_only_what_set_up_installs():
     # A newcomer copies this first: it must not need the site's own package.
     assert "dlcourse" not in SNIPPET.read_text()
+
+
+def test_the_number_of_blocks_ci_cannot_run_is_what_the_page_says():
+    marks = sum(
+        page.read_text().count("<!--pytest.mark.skip(")
+        for page in (ROOT / "docs").rglob("*.md")
+        if page.name != "testing.md"  # shows the mark as an example, in backticks
+    )
+    text = (ROOT / "docs" / "index.md").read_text()
+    words = {3: "three", 4: "four", 5: "five", 6: "six"}
+    assert f"The {words.get(marks, marks)} blocks that cannot run in CI" in " ".join(text.split())
