@@ -114,6 +114,8 @@ def test_copy_button_copies_the_code_the_suite_ran(served, browser):
                 copied = visit.page.evaluate("() => navigator.clipboard.readText()")
                 want = normal_code(ANNOTATION_MARK.sub("", expected[i]))
                 assert normal_code(copied) == want, f"{page}: block {i + 1} copies other text"
+                trailing = re.findall(r"^.*\S[ \t]+$", copied, re.M)
+                assert not trailing, f"{page}: block {i + 1} copies trailing spaces: {trailing}"
 
 
 ANNOTATED_PAGES = ["tensorflow/distributed/", "tensorflow/keras/"]

@@ -342,8 +342,15 @@ ANNOTATED_BLOCK = re.compile(
 )
 
 
+# The spaces before a code annotation's marker comment (``x = 1  # (1)!``): inside the
+# comment's span, Material removes them with the marker, so a copied line has no
+# trailing spaces.
+BEFORE_MARKER = re.compile(r'([ \t]+)(<span class="c1?">)(#\s*\(\d+\)!)')
+
+
 def _lighter(code: re.Match) -> str:
     text = PLAIN_TOKEN.sub(r"\1", code.group(0))
+    text = BEFORE_MARKER.sub(r"\2\1\3", text)
     return GREY_TOKENS.sub(lambda run: f'<span class="p">{TAG.sub("", run.group(0))}</span>', text)
 
 
