@@ -176,7 +176,7 @@ def check_notebook_page(notebook: Path, visit) -> None:
     ]
 
 
-def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browser):
+def test_cheatsheet_prints_its_everyday_sections_on_two_sheets_a4_or_letter(served, browser):
     base, _ = served
     source = (ROOT / "docs" / "keras" / "cheatsheet.md").read_text(encoding="utf-8")
     front = yaml.safe_load(source.split("---\n")[1])
@@ -187,9 +187,10 @@ def test_cheatsheet_prints_its_everyday_sections_on_two_a4_sheets(served, browse
 def check_print_sheet(page, sections: list[str]) -> None:
     page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
     page.get_by_role("button", name="Print the two-page sheet").click()
-    pdf = page.pdf(format="A4")
-    sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert sheets <= 2, f"the two-page sheet prints on {sheets} A4 sheets"
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert sheets <= 2, f"the two-page sheet prints on {sheets} {paper} sheets"
     page.emulate_media(media="print")
     printed = page.evaluate(
         """() => [...document.querySelectorAll('section.dl-sheet-yes, section.dl-sheet-no')]
