@@ -433,7 +433,7 @@ class BlockItem(pytest.Item):
         if not closing or closing["info"].strip() or self.page.origin[last.line - 1][1]:
             raise BlockFailed(f"{self.page.where(last.line)}: {MISSING_OUTPUT}")
         indent = fence[: len(fence) - len(fence.lstrip())]
-        shown = [indent + line if line else line for line in _normal(printed).rstrip().split("\n")]
+        shown = [indent + line if line else line for line in _for_page(printed).split("\n")]
         new = ["", f"{indent}{EXPECTED_OUTPUT}", f"{indent}```text", *shown, f"{indent}```"]
         if self.config.getoption("update_outputs"):
             at = after_annotations(source, close)
@@ -526,8 +526,18 @@ class BlockItem(pytest.Item):
 ADDRESS = re.compile(r"\b0x[0-9a-f]{8,16}\b")
 
 
+# The times in a Keras training log (``11/11 - 1s - 55ms/step - ...``) depend on the machine.
+FIT_TIMES = re.compile(r"^(\d+/\d+) - \d+(?:\.\d+)?m?s - \d+(?:\.\d+)?[mu]?s/step", re.M)
+
+
+def _for_page(printed: str) -> str:
+    """What ``update`` writes on the page: the run's output, addresses elided."""
+    return ADDRESS.sub("0x...", normal_code(printed)).rstrip()
+
+
 def _normal(text: str) -> str:
-    return ADDRESS.sub("0x...", normal_code(text)) + "\n"
+    text = ADDRESS.sub("0x...", normal_code(text))
+    return FIT_TIMES.sub(r"\1 - (time) - (time)/step", text) + "\n"
 
 
 # --- notebooks -----------------------------------------------------------------------------
@@ -973,10 +983,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 lines[fence_line:fence_line] = printed
                 continue
             indent = re.match(r"^\s*", lines[fence_line - 1]).group(0)
-            new = [
-                indent + line if line else line
-                for line in _normal(printed).rstrip("\n").split("\n")
-            ]
+            new = [indent + line if line else line for line in _for_page(printed).split("\n")]
             lines[fence_line : fence_line + length] = new
         path.write_text("\n".join(lines), encoding="utf-8")
         print(f"\nupdated {len(changes)} expected output(s) in {path}")

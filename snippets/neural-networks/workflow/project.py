@@ -109,6 +109,47 @@ fig.tight_layout()
 fig.savefig("workflow-early-stopping.png", dpi=100)
 # --8<-- [end:figure]
 
+
+# --8<-- [start:log]
+def fresh_model(learning_rate):
+    """The same network, untrained, compiled with the given learning rate."""
+    keras.utils.set_random_seed(0)
+    fresh = keras.Sequential(
+        [
+            keras.Input(shape=(30,)),
+            normalize,  # already adapted: the same standardisation
+            layers.Dense(16, activation="relu"),
+            layers.Dense(1),
+        ]
+    )
+    fresh.compile(  # the loss only, for short log lines
+        optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+        loss=keras.losses.BinaryCrossentropy(from_logits=True),
+    )
+    return fresh
+
+
+log = fresh_model(0.01).fit(
+    x_train,
+    y_train,
+    validation_data=(x_val, y_val),
+    epochs=4,
+    batch_size=32,
+    verbose=2,  # (1)!
+)
+# --8<-- [end:log]
+
+# --8<-- [start:slow]
+slow = fresh_model(0.0001).fit(
+    x_train,
+    y_train,
+    validation_data=(x_val, y_val),
+    epochs=4,
+    batch_size=32,
+    verbose=2,
+)
+# --8<-- [end:slow]
+
 # --8<-- [start:predict]
 new_tumours = x_test[:6]  # stand-ins for measurements of new patients
 logits = model.predict(new_tumours, verbose=0)
