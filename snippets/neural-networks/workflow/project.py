@@ -140,13 +140,8 @@ log = fresh_model(0.01).fit(
 # --8<-- [end:log]
 
 # --8<-- [start:slow]
-slow = fresh_model(0.0001).fit(
-    x_train,
-    y_train,
-    validation_data=(x_val, y_val),
-    epochs=4,
-    batch_size=32,
-    verbose=2,
+slow = fresh_model(0.0001).fit(  # batch_size=32 is fit's default
+    x_train, y_train, validation_data=(x_val, y_val), epochs=4, verbose=2
 )
 # --8<-- [end:slow]
 
