@@ -56,8 +56,8 @@ The worker writes one JSON record per snippet (status, traceback, printed output
 seconds, CPU seconds) to a file; pytest turns each into its own test item.
 
 The workers take about a minute of CPU each, so :func:`start_all` is called as soon as
-pytest has collected the tests (``tests/conftest.py``): they run while the page's own
-blocks run in the pytest process, and the tests only collect their results.
+pytest has collected the tests (``tests/conftest.py``): they run while the pages'
+programs run, and the tests only collect their results.
 
 The page's own blocks run too, on TensorFlow, but as its program: one notebook, top to
 bottom, in one kernel (``tests/kernel.py``), where a snippet could use what an earlier one

@@ -2,9 +2,11 @@
 
 Snippets are expanded with pymdownx's own preprocessor, configured from
 ``mkdocs.yml``; every line of the result is mapped back to the line of the page
-it came from, so failures can name ``docs/page.md:LINE``. Code blocks are found
-with pytest-codeblocks' parser, so its markers (``cont``, ``expected-output``,
-``pytest.mark.*``) mean what they mean there.
+it came from, so failures can name ``docs/page.md:LINE``. Code blocks are the fences
+``find_fences`` reads, as the site renders them; their code is what the page's program
+runs (``tools/program.py``). pytest-codeblocks' parser reads the page too, so that its
+markers (``cont``, ``expected-output``, ``pytest.mark.*``) mean what they mean there,
+and the two must agree on every block.
 
 The checks here read Markdown and give early, precise messages. The guarantee
 itself is checked on the built HTML (``html_check.py``).
