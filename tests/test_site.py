@@ -190,8 +190,8 @@ def test_code_blocks_keep_their_text_and_colours_with_fewer_spans():
     assert re.sub(r"<[^>]+>", "", out) == re.sub(r"<[^>]+>", "", block)
     assert out == (
         '<pre><span></span><code>model <span class="o">=</span> keras<span class="o">.</span>'
-        'Sequential<span class="p">([]).</span><span class="mi">1</span>  '
-        '<span class="c1"># (1)!</span></code></pre>'
+        'Sequential<span class="p">([]).</span><span class="mi">1</span>'
+        '<span class="c1">  # (1)!</span></code></pre>'  # the spaces go with the marker
     )
 
 
