@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))  # pins.py: the constraints, read as the site reads them
-from pins import normalized, read_pins  # noqa: E402
+from pins import normalized, read_bounds, read_pins  # noqa: E402
 
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 ASSETS = ROOT / "requirements" / "assets.json"
@@ -100,12 +100,12 @@ def dependencies() -> list[str]:
 
 def lower_bounds() -> dict[str, str]:
     """Each requirement's lower bound, ``{"tensorflow": "2.19"}``: the oldest supported release."""
-    bounds = {}
-    for requirement in dependencies():
-        found = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][0-9.]*)", requirement.split(";")[0])
-        if found is None:
-            sys.exit(f"pyproject.toml: {requirement!r} has no plain lower bound (name>=version).")
-        bounds[found[1].lower()] = found[2]
+    bounds = read_bounds(ROOT / "pyproject.toml")
+    unbounded = [
+        d for d in dependencies() if normalized(re.split(r"[\s<>=!~;\[]", d)[0]) not in bounds
+    ]
+    if unbounded:
+        sys.exit(f"pyproject.toml: {unbounded} have no plain lower bound (name>=version).")
     return bounds
 
 

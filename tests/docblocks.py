@@ -47,7 +47,7 @@ from pathlib import Path
 import pytest
 from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
-from kernel import CellRun, ProgramRun
+from kernel import ANSI, CellRun, ProgramRun
 from marks import Mark
 from pages import (
     FENCE,
@@ -64,8 +64,6 @@ from pins import read_pins
 from program import RAISES_TAG, Cell, Program, site_program
 from site_build import BuildFailed, SiteBuild
 
-FIGURE_SUFFIXES = {".png", ".svg"}
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HERE = Path(__file__).resolve()
 
 

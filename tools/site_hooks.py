@@ -64,7 +64,7 @@ from marks import (  # tools/, on the path
 )
 from pages import PageError, SiteConfig, read_page
 from pins import read_pins  # tools/, on the path
-from program import KERNEL_ENV, Source, site_program
+from program import DEFAULT_REPO, KERNEL_ENV, Source, site_program
 
 log = logging.getLogger("mkdocs.hooks.site_hooks")
 # What mkdocs-jupyter (nbconvert's lab template) adds for MathJax and Mermaid, in one run.
@@ -90,7 +90,7 @@ NAV_TOGGLE = re.compile(
 NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
-DEFAULT_REPO, DEFAULT_REF = "https://github.com/dlcourse/dlcourse", "main"
+DEFAULT_REF = "main"
 DLCOURSE_FROM_GIT = f"git+{DEFAULT_REPO}@{DEFAULT_REF}"
 _source = Source()  # set by on_config: this site's repository, and commit in GitHub Actions
 # Pages without a notebook: the home page, the API reference, the page for contributors.
@@ -134,12 +134,11 @@ def run_links(page, config) -> None:
         return
     root = Path(config.config_file_path).resolve().parent
     name = posixpath.splitext(source_path)[0] + ".ipynb"
-    source = Source.from_environment(config.get("repo_url"))
     if source_path.endswith(".ipynb"):
         # Its install cell, as committed, names the default repository and branch; the
         # served copy names this site's repository (and, in GitHub Actions, its commit).
         text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        text = text.replace(NOTEBOOK_PACKAGE, source.package())
+        text = text.replace(NOTEBOOK_PACKAGE, _source.package())
     else:
         site = SiteConfig.load(Path(config.config_file_path).resolve())
         shown = Path(page.file.abs_src_path).resolve().relative_to(root)
@@ -154,7 +153,7 @@ def run_links(page, config) -> None:
         text = nbformat.writes(notebook) + "\n"
     _programs[name] = text
     page.meta["run"] = run_box(
-        posixpath.relpath(f"{DOWNLOAD}/{name}", page.url or "."), source.colab(name)
+        posixpath.relpath(f"{DOWNLOAD}/{name}", page.url or "."), _source.colab(name)
     )
 
 
