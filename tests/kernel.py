@@ -8,8 +8,9 @@ and no Keras config of the contributor's, and with the settings every page state
 new kernel in the same folder, as after a restart; the first cell that raises
 unexpectedly stops the run, as "Run all" does.
 
-For each cell the run keeps its outputs (as Jupyter records them) and the figures it
-saved in the folder. Nothing the page's code does reaches the process that judges it.
+For each cell the run keeps its outputs (as Jupyter records them, followed by what the
+process wrote below Python, such as a child process or TensorFlow's C++ runtime) and the
+figures it saved in the folder. Nothing the page's code does reaches the process that judges it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 import traceback
@@ -169,11 +169,27 @@ class ProgramRun:
             cells.append(cell)
         notebook = nbformat.v4.new_notebook(cells=cells)
         seen = self._figures()
+        # What the kernel's process writes below Python (a child process, TensorFlow's C++
+        # runtime) goes to this file, and into the output of the cell that wrote it. Jupyter
+        # forwards it from a pipe by a thread of its own, which can lose the race with the
+        # end of the cell; a file has it the moment the write returns.
+        below_python = self.home / f"fd-{indices[0]}.log"
+        start = 0
+
+        def starting(cell, cell_index):
+            nonlocal start
+            start = below_python.stat().st_size
 
         def executed(cell, cell_index, execute_reply):
             nonlocal seen
             run = self.cells[indices[cell_index]]
-            run.ran, run.outputs = True, without_startup_noise(cell.outputs)
+            with below_python.open("rb") as written:
+                written.seek(start)
+                text = written.read().decode(errors="replace")
+            outputs = list(cell.outputs)
+            if text:
+                outputs.append(nbformat.v4.new_output("stream", name="stdout", text=text))
+            run.ran, run.outputs = True, without_startup_noise(outputs)
             now = self._figures()
             run.figures = {
                 name: (self.dir / name).read_bytes()
@@ -189,12 +205,13 @@ class ProgramRun:
             allow_errors=False,
             skip_cells_with_tag=SKIP_TAG,
             resources={"metadata": {"path": str(self.dir)}},
+            on_cell_execute=starting,
             on_cell_executed=executed,
+            extra_arguments=["--IPKernelApp.capture_fd_output=False"],
         )
         try:
-            # The kernel's own stderr is the C++ start-up noise; cells' output comes over
-            # Jupyter's channels.
-            await client.async_execute(env=self.env, stderr=subprocess.DEVNULL)
+            with below_python.open("wb", buffering=0) as log:
+                await client.async_execute(env=self.env, stdout=log, stderr=log)
         except CellExecutionError:
             failed = next(
                 (i for i in indices if self.cells[i].ran and self.cells[i].error()), indices[0]
