@@ -42,12 +42,14 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import warm_kernel
 from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
-from kernel import ANSI, CellRun, ProgramRun
+from kernel import ANSI, CellRun, ProgramRun, reader_env
 from marks import Mark
 from pages import (
     FENCE,
@@ -71,6 +73,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("docblocks", "run the code blocks of the docs pages")
     group.addoption(
         "--docs-config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)"
+    )
+    group.addoption(
+        "--cold-kernels",
+        action="store_true",
+        help="start every page's kernel from scratch, not forked from one that has imported "
+        "TensorFlow (slower; tests/warm_kernel.py)",
     )
     group.addoption(
         "--update-outputs",
@@ -104,7 +112,14 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["COLUMNS"] = "80"
     config.stash[_EDITS] = []
     config.stash[_RUNS] = {}
-    config.stash[_COUNTS] = {"run": 0, "html": Counts(), "pages": 0, "uncompared": 0}
+    config.stash[_COUNTS] = {
+        "run": 0,
+        "html": Counts(),
+        "pages": 0,
+        "uncompared": 0,
+        "kernels": 0,
+        "cold": [],
+    }
     if config.getoption("update_outputs") and figures_drawn_elsewhere():
         raise pytest.UsageError(
             f"--update-outputs writes the committed figures, and {figures_drawn_elsewhere()}: "
@@ -131,6 +146,8 @@ def pytest_testnodedown(node, error) -> None:
         counts["run"] += done["run"]
         counts["pages"] += done["pages"]
         counts["uncompared"] += done["uncompared"]
+        counts["kernels"] += done["kernels"]
+        counts["cold"] += done["cold"]
         counts["html"].add(Counts(**done["html"]))
 
 
@@ -731,7 +748,7 @@ def page_run(config: pytest.Config, page: SitePage) -> ProgramRun:
             # The assignment notebooks say, in a Markdown cell, that the site runs them on
             # dlcourse's made-up stand-in for CIFAR-10 (no download in CI).
             env["DLCOURSE_CIFAR10"] = "fixture"
-        runs[page.path] = ProgramRun(page.program, env)
+        runs[page.path] = ProgramRun(page.program, env, warm=not config.getoption("cold_kernels"))
     return runs[page.path]
 
 
@@ -831,6 +848,10 @@ def pytest_deselected(items) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    runs_programs = any(isinstance(i, (BlockItem, NotebookItem)) for i in session.items)
+    if runs_programs and not session.config.getoption("cold_kernels"):
+        # Its imports overlap the rest of collection and the first tests.
+        warm_kernel.server(lambda home: reader_env(None, home))
     site = _site(session.config)
     wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
     if site and wanted and not session.config.getoption("update_outputs"):
@@ -962,12 +983,17 @@ def figures_drawn_elsewhere() -> str | None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    counts = session.config.stash[_COUNTS]
+    for run in session.config.stash.get(_NOTEBOOKS, {}).values():
+        counts["kernels"] += run.kernels
+        counts["cold"] += run.cold
     if hasattr(session.config, "workeroutput"):  # an xdist worker: the controller reports
-        counts = session.config.stash[_COUNTS]
         session.config.workeroutput["docblocks"] = {
             "run": counts["run"],
             "pages": counts["pages"],
             "uncompared": counts["uncompared"],
+            "kernels": counts["kernels"],
+            "cold": counts["cold"],
             "html": dataclasses.asdict(counts["html"]),
         }
     edits = session.config.stash.get(_EDITS, [])
@@ -992,6 +1018,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         config.stash[_BUILD].cleanup()
     for run in config.stash.get(_NOTEBOOKS, {}).values():
         run.cleanup()
+    warm_kernel.close_server()
     if _SHARED in config.stash:
         shutil.rmtree(config.stash[_SHARED], ignore_errors=True)
 
@@ -1004,6 +1031,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         terminalreporter.write_line(
             f"figures not compared: {counts['uncompared']}, because {figures_drawn_elsewhere()}"
             " (each block still had to draw its figure)"
+        )
+    if counts and counts["kernels"]:
+        why = Counter(counts["cold"])
+        terminalreporter.write_line(
+            f"kernels: {counts['kernels']}, {counts['kernels'] - len(counts['cold'])} of them "
+            "forked from one that had imported TensorFlow"
+            + "".join(f"; {n} started cold: {reason}" for reason, n in why.most_common())
         )
     if counts and counts["pages"]:
         c = counts["html"]

@@ -20,12 +20,14 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import warm_kernel
 from program import KERNEL_ENV, SKIP_TAG, Program
 
 FIGURE_SUFFIXES = {".png", ".svg"}
@@ -115,14 +117,18 @@ class CellRun:
 
 class ProgramRun:
     """One run of a program, in a thread started when the page is collected, so that the
-    kernel's start-up and imports overlap the other tests."""
+    kernel's start-up and imports overlap the other tests. Its kernels are warm
+    (``warm_kernel.py``) unless ``warm`` is false or a segment's code rules it out."""
 
-    def __init__(self, program: Program, env: dict[str, str] | None = None):
+    def __init__(self, program: Program, env: dict[str, str] | None = None, warm: bool = True):
         self.program = program
+        self.warm = warm and sys.platform == "linux"
+        self.kernels = 0
+        self.cold: list[str] = []  # why each kernel that started cold did
         self.home = Path(tempfile.mkdtemp(prefix="page-run-"))
         self.dir = self.home / "work"
         self.dir.mkdir()
-        self.env = reader_env(env, self.home)
+        self.extra = env or {}
         self.cells = [CellRun() for _ in program.cells]
         self.stopped_at: int | None = None  # the cell that raised unexpectedly
         self.crash: str | None = None
@@ -168,6 +174,9 @@ class ProgramRun:
             cell.metadata["tags"] = list(self.program.cells[i].tags)
             cells.append(cell)
         notebook = nbformat.v4.new_notebook(cells=cells)
+        manager, env = self._kernel(
+            "\n".join(c.source for c in cells if SKIP_TAG not in c.metadata["tags"])
+        )
         seen = self._figures()
         # What the kernel's process writes below Python (a child process, TensorFlow's C++
         # runtime) goes to this file, and into the output of the cell that wrote it. Jupyter
@@ -208,17 +217,41 @@ class ProgramRun:
             on_cell_execute=starting,
             on_cell_executed=executed,
             extra_arguments=["--IPKernelApp.capture_fd_output=False"],
+            **({"kernel_manager_class": manager} if manager else {}),
         )
         try:
             with below_python.open("wb", buffering=0) as log:
-                await client.async_execute(env=self.env, stdout=log, stderr=log)
+                await client.async_execute(env=env, stdout=log, stderr=log)
         except CellExecutionError:
             failed = next(
                 (i for i in indices if self.cells[i].ran and self.cells[i].error()), indices[0]
             )
             self.stopped_at = failed
             return False
+        except Exception as err:
+            if not any(self.cells[i].ran for i in indices):  # the kernel did not start
+                wrote = below_python.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"{err}\nthe kernel's process wrote:\n{wrote}") from err
+            raise
         return True
+
+    def _kernel(self, code: str) -> tuple[type | None, dict[str, str]]:
+        """The kernel manager class for a segment of this code (None: Jupyter's own, a
+        cold kernel) and the kernel's environment."""
+        self.kernels += 1
+        if not self.warm:
+            why = "warm kernels are off (--cold-kernels, or not on Linux)"
+        elif not all(name.startswith(warm_kernel.COURSE_VARIABLES) for name in self.extra):
+            why = "the page gets environment variables the other pages do not"
+        elif warm_kernel.changes_environment(code):
+            why = "its code changes environment variables"
+        else:
+            server = warm_kernel.server(lambda home: reader_env(None, home))
+            why = server.why_cold()
+            if why is None:
+                return server.manager_class, {**server.kernel_env, **self.extra}
+        self.cold.append(why)
+        return None, reader_env(self.extra, self.home)
 
     def _figures(self) -> dict[str, str]:
         return {

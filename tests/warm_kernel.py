@@ -1,0 +1,193 @@
+"""Warm kernels: a page's kernel forked from a process that has imported TensorFlow.
+
+Every page imports TensorFlow and Keras first, and that import is most of what a kernel
+costs: about 5 s of CPU, against under 1 s for starting the kernel itself, and a run of
+the suite starts over 30 kernels. So each test process starts one *kernel server*
+(``kernel_server.py``) in a reader's environment, which imports TensorFlow, Keras and
+ipykernel and nothing else, and a kernel is forked from it: Jupyter starts
+``kernel_launcher.py`` where it would start ``python -m ipykernel_launcher``, and the
+launcher hands its command line, environment, folder and streams to the server. The
+forked child takes them over (the environment, the folder, ``sys.path[0]`` and
+``sys.argv`` as ``python -m`` sets them, a new session, NumPy's global generator seeded
+afresh) and runs ipykernel. It is the process a reader's kernel is once its first
+``import tensorflow`` has run; ``tests/test_kernel.py`` checks that a probe of the
+process (paths, environment, flags, signal handlers, warning filters, backends) prints
+the same in a warm kernel and in a cold one.
+
+A warm kernel gets the environment the server imported in (the server refuses any other),
+but for the course package's own variables (``DLCOURSE_*``, which the assignment pages
+get): the server never imports that package. The kernels share the server's IPython,
+matplotlib and Keras home, as a reader's notebooks share theirs; each still runs in a
+folder of its own. A segment of a program starts cold (a new ``python -m
+ipykernel_launcher``, with a home of its own) where the difference could show:
+
+* its code changes environment variables (``os.environ``, ``os.putenv``, ``%env``),
+  which a reader may do to choose a backend before the import;
+* the page gets environment variables of its own, other than ``DLCOURSE_*``;
+* the server's imports printed something or raised a warning a notebook shows (then no
+  kernel is warm, and the summary says why);
+* not on Linux (forking a process that has loaded TensorFlow is not safe everywhere),
+  or with ``--cold-kernels``.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+
+HERE = Path(__file__).resolve().parent
+SERVER_CODE = (HERE / "kernel_server.py").read_text()
+LAUNCHER_CODE = (HERE / "kernel_launcher.py").read_text()
+# Variables only the course package reads: a kernel may get them although the server,
+# which never imports that package, did not.
+COURSE_VARIABLES = "DLCOURSE_"
+MAGIC_OR_CALL = re.compile(r"\b(put|unset)env\b|^\s*%(set_)?env\b", re.M)
+ENVIRON = {"environ", "environb"}
+READS = {"get", "copy", "keys", "items", "values"}
+
+
+def changes_environment(code: str) -> bool:
+    """Whether code may set an environment variable (what a warm kernel's imports did not see).
+
+    Reading ``os.environ`` (``[name]``, ``.get``, ``in``) is fine; any other use of it,
+    ``os.putenv``, ``%env`` or code that is not plain Python counts as a change.
+    """
+    if MAGIC_OR_CALL.search(code):
+        return True
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # IPython syntax (magics) that the pattern did not name
+        return True
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        named = (isinstance(node, ast.Attribute) and node.attr in ENVIRON) or (
+            isinstance(node, ast.Name) and node.id in ENVIRON
+        )
+        if named and not _read(node, parents):
+            return True
+        if isinstance(node, ast.alias) and node.name in ENVIRON:
+            return True  # `from os import environ`: followed no further
+    return False
+
+
+def _read(node: ast.AST, parents: dict) -> bool:
+    parent = parents.get(node)
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, ast.Compare) and node in parent.comparators:
+        return True  # "NAME" in os.environ
+    if isinstance(parent, ast.Attribute) and parent.attr in READS:
+        call = parents.get(parent)
+        return isinstance(call, ast.Call) and call.func is parent
+    return False
+
+
+class KernelServer:
+    """One kernel server for this test process. Its kernels get ``kernel_env``, a reader's
+    environment with a home of their own (``env_of(home)``): the environment it imports in."""
+
+    def __init__(self, env_of: Callable[[Path], dict[str, str]]):
+        self.dir = Path(tempfile.mkdtemp(prefix="kernels-"))
+        self.socket = self.dir / "s"  # AF_UNIX paths are short: keep it near the root
+        (self.dir / "work").mkdir()
+        self.log = self.dir / "server.log"
+        self.kernel_env = env_of(self.dir / "home")
+        self._why_not: str | None = None
+        self._checked = threading.Event()
+        self._lock = threading.Lock()
+        # Jupyter adds this one to a kernel's environment: the process that starts it.
+        imports_in = {**self.kernel_env, "JPY_PARENT_PID": str(os.getpid())}
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", SERVER_CODE, str(self.socket)],
+                cwd=self.dir / "work",
+                env=imports_in,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+            )
+        name = f"Warm{id(self)}KernelManager"
+        self.manager_class = type(name, (WarmKernelManager,), {"socket_path": str(self.socket)})
+
+    def why_cold(self, timeout: float = 300) -> str | None:
+        """None once kernels can be forked; otherwise why every kernel starts cold."""
+        with self._lock:
+            if not self._checked.is_set():
+                self._why_not = self._wait(timeout)
+                self._checked.set()
+        if self._why_not is None and self.process.poll() is not None:
+            return f"the kernel server stopped (exit {self.process.returncode})"
+        return self._why_not
+
+    def _wait(self, timeout: float) -> str | None:
+        from kernel import STARTUP_NOISE
+
+        ready = self.dir / "ready.json"
+        deadline = time.monotonic() + timeout
+        while not ready.exists():
+            if self.process.poll() is not None:
+                tail = self.log.read_text(errors="replace")[-1500:]
+                return f"the kernel server stopped while importing:\n{tail}"
+            if time.monotonic() > deadline:
+                return f"the kernel server did not start in {timeout:.0f} s"
+            time.sleep(0.05)
+        status = json.loads(ready.read_text())
+        shown = STARTUP_NOISE.sub("", self.log.read_text(errors="replace")).strip()
+        if shown or status["warnings"]:
+            return (
+                "importing TensorFlow and Keras showed something a reader would see in "
+                f"their first cell: {shown!r} {status['warnings']!r}"
+            )
+        return None
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class WarmKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel the server forks (``socket_path`` names the server)."""
+
+    socket_path = ""
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        cmd = super().format_kernel_cmd(extra_arguments)
+        if cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
+            return cmd  # another kernel than the one the server has warmed: start it cold
+        return [sys.executable, "-I", "-S", "-c", LAUNCHER_CODE, self.socket_path, *cmd[1:]]
+
+
+_SERVER: KernelServer | None = None
+_SERVER_LOCK = threading.Lock()
+
+
+def server(env_of: Callable[[Path], dict[str, str]]) -> KernelServer:
+    """This process's kernel server, started on first use."""
+    global _SERVER
+    with _SERVER_LOCK:
+        if _SERVER is None:
+            _SERVER = KernelServer(env_of)
+        return _SERVER
+
+
+def close_server() -> None:
+    global _SERVER
+    with _SERVER_LOCK:
+        if _SERVER is not None:
+            _SERVER.close()
+            _SERVER = None
