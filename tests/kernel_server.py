@@ -117,7 +117,6 @@ def become_kernel(listener: socket.socket, conn: socket.socket, request: dict, f
         names = sorted(differ)
         os.write(fds[2], f"no warm kernel: the environment differs in {names}\n".encode())
         os._exit(1)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()  # a kernel gets its own session (jupyter_client's start_new_session)
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
@@ -155,16 +154,23 @@ def become_kernel(listener: socket.socket, conn: socket.socket, request: dict, f
 
 def serve(path: str) -> None:
     status = warm_up()
+    parent = os.getppid()  # the test process: when it is gone, so are the server and its kernels
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    listener.settimeout(1)
     ready = os.path.join(os.path.dirname(path), "ready.json")
     with open(ready + ".part", "w") as f:
         json.dump(status, f)
     os.replace(ready + ".part", ready)
-    while True:
-        conn, _ = listener.accept()
+    kernels: set[int] = set()  # forked and not yet reaped, so no other process has the pid
+    while os.getppid() == parent:
+        reap(kernels)
+        try:
+            conn, _ = listener.accept()
+        except TimeoutError:
+            continue
+        conn.settimeout(None)
         try:
             request, fds = receive(conn)
         except (OSError, EOFError, ValueError):
@@ -172,11 +178,24 @@ def serve(path: str) -> None:
             continue
         sys.stdout.flush()
         sys.stderr.flush()
-        if os.fork() == 0:
+        pid = os.fork()
+        if pid == 0:
             become_kernel(listener, conn, request, fds)  # does not return
+        kernels.add(pid)
         conn.close()
         for fd in fds:
             os.close(fd)
+    for pid in kernels:
+        os.kill(pid, signal.SIGKILL)
+
+
+def reap(kernels: set[int]) -> None:
+    """Collect the kernels that have ended."""
+    while kernels:
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            return
+        kernels.discard(pid)
 
 
 if __name__ == "__main__":
