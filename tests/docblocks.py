@@ -179,6 +179,9 @@ LONG_RUNNING = (
     "docs/tensorflow/distributed.md",
     "tests/test_docblocks_rejects.py",
     "tests/test_browser.py",
+    "docs/cnn/transfer-learning.md",
+    "docs/tensorflow/keras.md",
+    "tests/test_browser_reader.py",
 )
 
 
