@@ -59,12 +59,9 @@ The workers take about a minute of CPU each, so :func:`start_all` is called as s
 pytest has collected the tests (``tests/conftest.py``): they run while the pages'
 programs run, and the tests only collect their results.
 
-The page's own blocks run on TensorFlow, as its program: one notebook, top to bottom,
-in one kernel (``tests/kernel.py``), where a snippet could use what an earlier one
-defined. Running alone is checked where the snippet runs on another backend too: a
-snippet that leans on an earlier one's names or files fails on JAX or PyTorch just as it
-would on TensorFlow. So the TensorFlow worker runs only the snippets that run on no
-other backend, and those that must fail on TensorFlow: CPU the suite's time needs.
+The page's own blocks run too, on TensorFlow, but as its program: one notebook, top to
+bottom, in one kernel (``tests/kernel.py``), where a snippet could use what an earlier one
+defined. So the TensorFlow worker runs every snippet alone as well.
 """
 
 from __future__ import annotations
@@ -221,22 +218,9 @@ def header(snippet: Snippet | Path) -> tuple[tuple[str, ...], dict[str, str]]:
 def plan(backend: str) -> list[Snippet]:
     """What the worker for ``backend`` runs: every snippet verified there (must pass) and
     every snippet whose header says it does not run there (must fail, so the page's
-    "Not on" claim stays true). The snippet that chooses this backend comes first. On
-    TensorFlow, a snippet that also runs on another backend is left to the page's program
-    (and to the other backends, alone)."""
+    "Not on" claim stays true). The snippet that chooses this backend comes first."""
     chosen = [s for s in snippets() if chosen_backend(s) == backend]
-    rest = [s for s in snippets() if chosen_backend(s) is None]
-    if backend == "tensorflow":
-        rest = [s for s in rest if _only_or_not_on_tensorflow(s)]
-    return chosen + rest
-
-
-def _only_or_not_on_tensorflow(snippet: Snippet) -> bool:
-    try:
-        verified, _ = header(snippet)
-    except HeaderError:
-        return True  # the worker reports it; test_snippet_header says why
-    return verified == ("tensorflow",) or "tensorflow" not in verified
+    return chosen + [s for s in snippets() if chosen_backend(s) is None]
 
 
 def start_backend(

@@ -49,7 +49,7 @@ import pytest
 import warm_kernel
 from compare import figure_difference, numbers_beyond
 from html_check import BuiltPage, Counts, PageRun, check_page
-from kernel import ANSI, CellRun, ProgramRun, reader_env
+from kernel import ANSI, CellRun, ProgramRun, kernel_server
 from marks import Mark
 from pages import (
     FENCE,
@@ -170,7 +170,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 
 # What takes longest, for the order in which xdist hands out the units of work: a
-# notebook (one item, a whole kernel run), then files that start processes of their own.
+# notebook (one item, a whole kernel run), then files that start processes of their own,
+# then the pages that train longest.
 # The rest follow in xdist's order (the most tests first).
 LONG_RUNNING = (
     "tests/pages/test_keras_cheatsheet.py",
@@ -854,7 +855,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     runs_programs = any(isinstance(i, (BlockItem, NotebookItem)) for i in session.items)
     if runs_programs and not session.config.getoption("cold_kernels"):
         # Its imports overlap the rest of collection and the first tests.
-        warm_kernel.server(lambda home: reader_env(None, home))
+        kernel_server()
     site = _site(session.config)
     wanted = any(isinstance(i, (HtmlCheck, BuiltPagesCheck)) for i in session.items)
     if site and wanted and not session.config.getoption("update_outputs"):

@@ -63,6 +63,11 @@ def reader_env(extra: dict[str, str] | None = None, home: Path | None = None) ->
     return env
 
 
+def kernel_server() -> warm_kernel.KernelServer:
+    """This process's kernel server (``warm_kernel.py``), in a reader's environment."""
+    return warm_kernel.server(lambda home: reader_env(None, home))
+
+
 def without_startup_noise(outputs: list) -> list:
     """The outputs without TensorFlow's C++ start-up lines (a stream left empty goes)."""
     kept = []
@@ -246,7 +251,7 @@ class ProgramRun:
         elif warm_kernel.changes_environment(code):
             why = "its code changes environment variables"
         else:
-            server = warm_kernel.server(lambda home: reader_env(None, home))
+            server = kernel_server()
             why = server.why_cold()
             if why is None:
                 return server.manager_class, {**server.kernel_env, **self.extra}

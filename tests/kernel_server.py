@@ -1,14 +1,14 @@
 """The process warm kernels are forked from (``tests/warm_kernel.py`` starts it).
 
-Run as ``python -c <this file's text> SOCKET``, as a kernel is started (same interpreter,
+Run as ``python -c <this file's text> SOCKET PREFIX``, as a kernel is started (same interpreter,
 no flags, the very environment its kernels get), in an empty folder. It imports what
 every page imports first, TensorFlow and Keras, then writes ``ready.json`` next to
 SOCKET and serves: each connection is one kernel's launcher, which sends its argv,
 environment and working folder, and its standard input, output and error as file
 descriptors. The server forks; the child becomes the process ``python -m
 ipykernel_launcher ARGV`` would be and runs it. A launcher whose environment is not the
-one the server imported in gets no kernel (but for the course package's own variables,
-``DLCOURSE_*``: the server never imports the course package). Standard library only
+one the server imported in gets no kernel, but for the course package's own variables
+(their names start with PREFIX): the server never imports the course package. Standard library only
 until the imports, so that nothing else is loaded before them.
 """
 
@@ -22,7 +22,6 @@ import warnings
 
 HEADER = 4  # bytes of request length
 IMPORTED_IN = dict(os.environ)  # what the imports read their settings from
-COURSE_VARIABLES = "DLCOURSE_"
 
 
 def warm_up() -> dict:
@@ -105,14 +104,16 @@ def watch_launcher(conn: socket.socket) -> None:
             os.kill(os.getpid(), signum)
 
 
-def become_kernel(listener: socket.socket, conn: socket.socket, request: dict, fds: list[int]):
+def become_kernel(
+    listener: socket.socket, conn: socket.socket, request: dict, fds: list[int], prefix: str
+):
     """In the child: the process a fresh ``python -m ipykernel_launcher`` would be."""
     import runpy
 
     listener.close()
     differ = {name for name, _ in set(request["env"].items()) ^ set(IMPORTED_IN.items())}
     # Only the course package reads its own variables, and nothing here has imported it.
-    course = {name for name in differ if name.startswith(COURSE_VARIABLES)}
+    course = {name for name in differ if name.startswith(prefix)}
     if differ - course or (course and "dlcourse" in sys.modules):
         names = sorted(differ)
         os.write(fds[2], f"no warm kernel: the environment differs in {names}\n".encode())
@@ -152,7 +153,7 @@ def become_kernel(listener: socket.socket, conn: socket.socket, request: dict, f
     os._exit(code)
 
 
-def serve(path: str) -> None:
+def serve(path: str, prefix: str) -> None:
     status = warm_up()
     parent = os.getppid()  # the test process: when it is gone, so are the server and its kernels
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -180,7 +181,7 @@ def serve(path: str) -> None:
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
-            become_kernel(listener, conn, request, fds)  # does not return
+            become_kernel(listener, conn, request, fds, prefix)  # does not return
         kernels.add(pid)
         conn.close()
         for fd in fds:
@@ -199,4 +200,4 @@ def reap(kernels: set[int]) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], sys.argv[2])

@@ -106,13 +106,13 @@ class KernelServer:
         self.log = self.dir / "server.log"
         self.kernel_env = env_of(self.dir / "home")
         self._why_not: str | None = None
-        self._checked = threading.Event()
+        self._checked = False
         self._lock = threading.Lock()
         # Jupyter adds this one to a kernel's environment: the process that starts it.
         imports_in = {**self.kernel_env, "JPY_PARENT_PID": str(os.getpid())}
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", SERVER_CODE, str(self.socket)],
+                [sys.executable, "-c", SERVER_CODE, str(self.socket), COURSE_VARIABLES],
                 cwd=self.dir / "work",
                 env=imports_in,
                 stdout=log,
@@ -125,9 +125,8 @@ class KernelServer:
     def why_cold(self, timeout: float = 300) -> str | None:
         """None once kernels can be forked; otherwise why every kernel starts cold."""
         with self._lock:
-            if not self._checked.is_set():
-                self._why_not = self._wait(timeout)
-                self._checked.set()
+            if not self._checked:
+                self._why_not, self._checked = self._wait(timeout), True
         if self._why_not is None and self.process.poll() is not None:
             return f"the kernel server stopped (exit {self.process.returncode})"
         return self._why_not

@@ -11,10 +11,9 @@ backend the snippet says it does not run on (``# Not on ...: why``) is tested to
 snippet must fail there.
 
 The workers are started when pytest has collected the tests (``tests/conftest.py``),
-so they run while the page's program runs; ``backend_runs`` waits for them. On
-TensorFlow, a snippet that also runs on JAX or PyTorch runs in the page's program (the
-items of ``docs/keras/cheatsheet.md``), not again alone: it has no case here for
-TensorFlow (the reasons are in ``cheatsheet_backends``).
+so they run while the page's program runs; ``backend_runs`` waits for them. The
+page's program runs every snippet on TensorFlow too, but in one kernel, after the blocks
+before it; the workers run each one alone.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ NAMES = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 def _cases() -> list:
     cases = []
-    planned = {backend: set(cb.plan(backend)) for backend in cb.BACKENDS}
     for snippet in ALL:
         try:
             verified, not_on = cb.header(snippet)
@@ -47,8 +45,6 @@ def _cases() -> list:
             continue  # reported by test_snippet_header
         for backend in cb.BACKENDS:
             case_id = f"{snippet.name}-{backend}"
-            if snippet not in planned[backend]:
-                continue  # TensorFlow: the page's program runs it
             if backend in verified:
                 cases.append(pytest.param(snippet, backend, "passes", id=case_id))
             elif backend in not_on:
@@ -513,13 +509,3 @@ def test_applications_smallest_sides():
         network = getattr(keras.applications, name)
         with pytest.raises(ValueError, match=f"at least {side}x{side}"):
             network(weights=None, include_top=False, input_shape=(side - 1, side - 1, 3))
-
-
-def test_every_snippet_runs_alone_on_some_backend():
-    """The TensorFlow worker leaves out what runs on another backend too: so each snippet
-    that claims TensorFlow still runs alone somewhere (and in the page's program)."""
-    planned = {backend: set(cb.plan(backend)) for backend in cb.BACKENDS}
-    for snippet in ALL:
-        verified, _ = cb.header(snippet)
-        alone = [b for b in verified if snippet in planned[b]]
-        assert alone, f"{snippet.name} runs alone on none of {verified}"
