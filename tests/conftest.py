@@ -1,5 +1,5 @@
 import pytest
-from docblocks import site_build
+from check_built_pages import site_build
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """In an xdist worker: start them when the first of their tests starts here (xdist
-    hands that file out first: ``LONG_RUNNING`` in ``docblocks.py``)."""
+    hands that file out first: ``LONG_RUNNING`` in ``xdist_pages.py``)."""
     if hasattr(item.config, "workerinput") and "backend_runs" in getattr(item, "fixturenames", ()):
         import cheatsheet_backends
 

@@ -136,12 +136,12 @@ class _Node:
 
 def test_parallel_scheduler_keeps_pages_whole_and_starts_long_units_first():
     """xdist hands out whole pages, the longest units first."""
-    import docblocks
+    import xdist_pages
 
     values = {"dist": "loadfile", "tx": ["2*popen"], "loadscopereorder": True}
     config = type("Config", (), {"getvalue": lambda self, name: values[name]})()
     config.option = type("Option", (), {"loadscopereorder": True})()
-    scheduler = docblocks.pytest_xdist_make_scheduler(config=config, log=None)
+    scheduler = xdist_pages.pytest_xdist_make_scheduler(config=config, log=None)
     collection = [
         "docs/index.md::line 5",
         "docs/index.md::line 9",

@@ -1,7 +1,7 @@
 """Claims the computation graphs page makes about tf.function, its graphs and retracing."""
 
 import numpy as np
-from docblocks import figures_drawn_elsewhere
+from compare_outputs import figures_drawn_elsewhere
 from matplotlib.text import Annotation
 from snippet_runner import ROOT, run_snippet
 
