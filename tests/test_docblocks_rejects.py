@@ -247,6 +247,17 @@ def test_code_line_wider_than_the_column(report):
     assert "wide_line.md:5" not in report.text("pages/wide_line.md", "checks")
 
 
+def test_output_line_wider_than_the_column(report):
+    fails_with(
+        report,
+        "wide_output.md",
+        "checks",
+        "pages/wide_output.md:11: this line of output is 83 characters wide; the page shows 80*",
+    )
+    # An error message wraps on the page instead.
+    assert "wide_output.md:12" not in report.text("pages/wide_output.md", "checks")
+
+
 def test_output_behind_tildes(report):
     fails_with(
         report, "output_tildes.md", "checks", "pages/output_tildes.md:8: *fenced with tildes (~~~)*"

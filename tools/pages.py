@@ -367,6 +367,7 @@ def read_page(path: Path, config: SiteConfig, shown_as: Path) -> Page:
     page.blocks = _group(fences, parsed, page)
     page.problems += _fence_problems(page, config)
     page.problems += _wide_lines(page)
+    page.problems += _wide_outputs(page)
     page.problems += _heading_levels(source, shown_as)
     return page
 
@@ -425,6 +426,33 @@ def _wide_lines(page: Page) -> list[str]:
                     f"characters wide; the page shows {CODE_WIDTH}, and readers would have to "
                     "scroll to see the rest. Break it (`ruff format` formats snippets to fit), "
                     "or shorten a comment or a string."
+                )
+    return problems
+
+
+# A line of output that reads as prose and that the page wraps: an error message or a
+# warning (``ValueError: ...``, ``Flatten: ValueError: ...``, ``UserWarning: ...``) or a
+# logging line (``WARNING:tensorflow:...``). Other output lines (tables, arrays, values a
+# reader compares with their own run) fit the column as the code does.
+MESSAGE_LINE = re.compile(
+    r"^\s*(?:[\w.]+: )?(?:\w*(?:Error|Exception|Warning)|INFO|WARNING|ERROR|CRITICAL)"
+    r"(?::[\w.]+)?:"
+)
+
+
+def _wide_outputs(page: Page) -> list[str]:
+    """Output lines wider than the column (error messages and log lines wrap instead)."""
+    problems = []
+    for fence in (b.output_fence for b in page.blocks if b.output_fence):
+        for offset, line in enumerate(fence.text.split("\n")):
+            if len(line) > CODE_WIDTH and not MESSAGE_LINE.match(line):
+                problems.append(
+                    f"{page.where(fence.line + 1 + offset)}: this line of output is {len(line)} "
+                    f"characters wide; the page shows {CODE_WIDTH}, and readers would have to "
+                    "scroll to see the rest. Print it narrower (shorter labels, one value a "
+                    "line, `np.set_printoptions(linewidth=80)`, "
+                    "`model.summary(line_length=80)`); error messages, warnings and log lines "
+                    "may be longer: the page wraps them."
                 )
     return problems
 

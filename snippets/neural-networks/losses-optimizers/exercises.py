@@ -59,6 +59,6 @@ for name, x in [("raw", features), ("rescaled", rescaled)]:
         steps += 1
     print(
         f"{name:<8} curvature ratio {high / low:4.1f}, limit {2 / high:.2f}, "
-        f"rate {learning_rate:.2f}: {steps} steps to within 1% of the floor"
+        f"rate {learning_rate:.2f}: {steps} steps to within 1%"
     )
 # --8<-- [end:ex3]

@@ -8,8 +8,10 @@ b = tf.Variable(1.0)  # never used below
 
 with tf.GradientTape(persistent=True) as tape:
     loss = (3.0 * w) ** 2
-print("default:", tape.gradient(loss, [w, b]))
+dw, db = tape.gradient(loss, [w, b])
+print("default: dw =", dw.numpy(), " db =", db)
 zero = tf.UnconnectedGradients.ZERO
-print("ZERO:   ", tape.gradient(loss, [w, b], unconnected_gradients=zero))
+dw, db = tape.gradient(loss, [w, b], unconnected_gradients=zero)
+print("ZERO:    dw =", dw.numpy(), " db =", db.numpy())
 del tape
 # --8<-- [end:unconnected]

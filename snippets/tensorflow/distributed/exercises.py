@@ -44,5 +44,5 @@ with one_device.scope():
         tf.distribute.get_strategy() is one_device,
     )
     weight = tf.Variable(1.0)
-print("variable made in the scope is placed on:", weight.device)
+print("the variable made in it is on:", weight.device)
 # --8<-- [end:ex2]

@@ -34,7 +34,7 @@ concrete = dense_relu.get_concrete_function(
     tf.TensorSpec([3, 2], tf.float32),
     tf.TensorSpec([2], tf.float32),
 )
-print([op.type for op in concrete.graph.get_operations()])
+print(", ".join(op.type for op in concrete.graph.get_operations()))
 print(concrete.structured_outputs.shape)
 # --8<-- [end:ex2]
 

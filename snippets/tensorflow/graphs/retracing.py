@@ -42,7 +42,8 @@ def scale_vector(x, factor):
 # Python numbers are converted to tensors
 scale_vector(tf.constant([1.0, 2.0, 3.0]), 2.0)
 scale_vector(tf.constant([1.0, 2.0]), 3)
-print(scale_vector(tf.constant([1.0, 2.0, 3.0, 4.0]), tf.constant(0.5)).numpy())
+halves = scale_vector(tf.constant([1.0, 2.0, 3.0, 4.0]), tf.constant(0.5))
+print(halves.numpy())
 print("3 calls,", scale_vector.experimental_get_tracing_count(), "trace")
 
 try:
