@@ -157,7 +157,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         why = Counter(counts["cold"])
         terminalreporter.write_line(
             f"kernels: {counts['kernels']}, {counts['kernels'] - len(counts['cold'])} of them "
-            "forked from one that had imported TensorFlow"
+            "forked from one that had imported what the pages import"
             + "".join(f"; {n} started cold: {reason}" for reason, n in why.most_common())
         )
     if counts and counts["pages"]:

@@ -63,9 +63,9 @@ def reader_env(extra: dict[str, str] | None = None, home: Path | None = None) ->
     return env
 
 
-def kernel_server() -> warm_kernel.KernelServer:
+def kernel_server(preload: tuple[str, ...] = warm_kernel.PRELOAD) -> warm_kernel.KernelServer:
     """This process's kernel server (``warm_kernel.py``), in a reader's environment."""
-    return warm_kernel.server(lambda home: reader_env(None, home))
+    return warm_kernel.server(lambda home: reader_env(None, home), preload)
 
 
 def without_startup_noise(outputs: list) -> list:

@@ -1,8 +1,9 @@
 """The process warm kernels are forked from (``tests/warm_kernel.py`` starts it).
 
-Run as ``python -c <this file's text> SOCKET PREFIX``, as a kernel is started (same interpreter,
-no flags, the very environment its kernels get), in an empty folder. It imports what
-every page imports first, TensorFlow and Keras, then writes ``ready.json`` next to
+Run as ``python -c <this file's text> SOCKET PREFIX PRELOAD``, as a kernel is started (same
+interpreter, no flags, the very environment its kernels get), in an empty folder. It imports
+ipykernel and the modules named in PRELOAD (comma-separated: Keras and TensorFlow, which
+every page imports first; none for pages that import neither), then writes ``ready.json`` next to
 SOCKET and serves: each connection is one kernel's launcher, which sends its argv,
 environment and working folder, and its standard input, output and error as file
 descriptors. The server forks; the child becomes the process ``python -m
@@ -24,8 +25,8 @@ HEADER = 4  # bytes of request length
 IMPORTED_IN = dict(os.environ)  # what the imports read their settings from
 
 
-def warm_up() -> dict:
-    """Import what every page's first cell imports; the warnings a reader would see.
+def warm_up(preload: list[str]) -> dict:
+    """Import ipykernel and ``preload``; the warnings a reader would see.
 
     What the imports print goes to this process's log, which the suite reads too.
     """
@@ -38,9 +39,12 @@ def warm_up() -> dict:
         f"{category.__name__}: {message}"
     )
     try:
+        import importlib
+
         import ipykernel.kernelapp  # noqa: F401
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
+
+        for name in preload:
+            importlib.import_module(name)
     finally:
         warnings.showwarning = show
     del os.environ["MPLBACKEND"]  # the child takes the launcher's environment anyway
@@ -61,7 +65,6 @@ def redo_import_time_logging() -> None:
     import logging
 
     from ipykernel.kernelapp import IPKernelApp
-    from tensorflow.python.platform import tf_logging
 
     initialize = IPKernelApp.initialize
     old = {id(sys.stdout): "stdout", id(sys.stderr): "stderr"}
@@ -74,6 +77,10 @@ def redo_import_time_logging() -> None:
             stream = getattr(handler, "stream", None)
             if isinstance(handler, logging.StreamHandler) and id(stream) in old:
                 handler.setStream(getattr(sys, old[id(stream)]))
+        if "tensorflow" not in sys.modules:
+            return  # the kernel's own import of it sets its logger up
+        from tensorflow.python.platform import tf_logging
+
         logger = logging.getLogger("tensorflow")
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
@@ -153,8 +160,8 @@ def become_kernel(
     os._exit(code)
 
 
-def serve(path: str, prefix: str) -> None:
-    status = warm_up()
+def serve(path: str, prefix: str, preload: list[str]) -> None:
+    status = warm_up(preload)
     parent = os.getppid()  # the test process: when it is gone, so are the server and its kernels
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
@@ -200,4 +207,4 @@ def reap(kernels: set[int]) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2])
+    serve(sys.argv[1], sys.argv[2], [name for name in sys.argv[3].split(",") if name])

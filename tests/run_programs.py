@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from kernel import ProgramRun, kernel_server
 from page_session import NOTEBOOKS
+from program import imports
+from warm_kernel import PRELOAD
 
 
 def page_run(config: pytest.Config, page) -> ProgramRun:
@@ -32,7 +34,9 @@ def pytest_runtest_protocol(item, nextitem):
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    runs = any(getattr(i, "runs_program", False) for i in session.items)
-    if runs and not session.config.getoption("cold_kernels"):
-        # Its imports overlap the rest of collection and the first tests.
-        kernel_server()
+    pages = {i.parent for i in session.items if getattr(i, "runs_program", False)}
+    if pages and not session.config.getoption("cold_kernels"):
+        # Its imports overlap the rest of collection and the first tests. Only a session
+        # whose pages import Keras or TensorFlow has the server import them.
+        used = set().union(*(imports(cell.code) for page in pages for cell in page.program.cells))
+        kernel_server(PRELOAD if used & set(PRELOAD) else ())

@@ -4,7 +4,8 @@ Every page imports TensorFlow and Keras first, and that import is most of what a
 costs: about 5 s of CPU, against under 1 s for starting the kernel itself, and a run of
 the suite starts over 30 kernels. So each test process starts one *kernel server*
 (``kernel_server.py``) in a reader's environment, which imports TensorFlow, Keras and
-ipykernel and nothing else, and a kernel is forked from it: Jupyter starts
+ipykernel and nothing else (only ipykernel where the session's pages import neither, as
+the rejected fixture pages do), and a kernel is forked from it: Jupyter starts
 ``kernel_launcher.py`` where it would start ``python -m ipykernel_launcher``, and the
 launcher hands its command line, environment, folder and streams to the server. The
 forked child takes them over (the environment, the folder, ``sys.path[0]`` and
@@ -51,6 +52,10 @@ from jupyter_client.manager import AsyncKernelManager
 HERE = Path(__file__).resolve().parent
 SERVER_CODE = (HERE / "kernel_server.py").read_text()
 LAUNCHER_CODE = (HERE / "kernel_launcher.py").read_text()
+SERVER_COMMAND = [sys.executable, "-c", SERVER_CODE]
+# What the server imports for its kernels, in this order: what every page imports first.
+# A session whose programs import neither (the rejected fixture pages) preloads nothing.
+PRELOAD = ("keras", "tensorflow")
 # Variables only the course package reads: a kernel may get them although the server,
 # which never imports that package, did not.
 COURSE_VARIABLES = "DLCOURSE_"
@@ -99,7 +104,8 @@ class KernelServer:
     """One kernel server for this test process. Its kernels get ``kernel_env``, a reader's
     environment with a home of their own (``env_of(home)``): the environment it imports in."""
 
-    def __init__(self, env_of: Callable[[Path], dict[str, str]]):
+    def __init__(self, env_of: Callable[[Path], dict[str, str]], preload: tuple[str, ...]):
+        self.preload = preload
         self.dir = Path(tempfile.mkdtemp(prefix="kernels-"))
         self.socket = self.dir / "s"  # AF_UNIX paths are short: keep it near the root
         (self.dir / "work").mkdir()
@@ -112,7 +118,7 @@ class KernelServer:
         imports_in = {**self.kernel_env, "JPY_PARENT_PID": str(os.getpid())}
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", SERVER_CODE, str(self.socket), COURSE_VARIABLES],
+                [*SERVER_COMMAND, str(self.socket), COURSE_VARIABLES, ",".join(preload)],
                 cwd=self.dir / "work",
                 env=imports_in,
                 stdout=log,
@@ -147,7 +153,8 @@ class KernelServer:
         shown = STARTUP_NOISE.sub("", self.log.read_text(errors="replace")).strip()
         if shown or status["warnings"]:
             return (
-                "importing TensorFlow and Keras showed something a reader would see in "
+                f"importing {', '.join(['ipykernel', *self.preload])} showed something a "
+                "reader would see in "
                 f"their first cell: {shown!r} {status['warnings']!r}"
             )
         return None
@@ -175,12 +182,14 @@ _SERVER: KernelServer | None = None
 _SERVER_LOCK = threading.Lock()
 
 
-def server(env_of: Callable[[Path], dict[str, str]]) -> KernelServer:
-    """This process's kernel server, started on first use."""
+def server(
+    env_of: Callable[[Path], dict[str, str]], preload: tuple[str, ...] = PRELOAD
+) -> KernelServer:
+    """This process's kernel server, started on first use (``preload`` counts only then)."""
     global _SERVER
     with _SERVER_LOCK:
         if _SERVER is None:
-            _SERVER = KernelServer(env_of)
+            _SERVER = KernelServer(env_of, preload)
         return _SERVER
 
 
