@@ -366,6 +366,7 @@ def site_run(served, browser):
             for loaded in batch:
                 loaded.settle()
                 loaded.clipped_math = loaded.page.evaluate(CLIPPED_MATH)
+                loaded.too_wide = loaded.page.evaluate(TOO_WIDE)
                 loaded.page.evaluate(THIN_CODE)
                 check(loaded, "light")
             loaded_pages += batch
@@ -421,6 +422,54 @@ def test_display_math_is_not_clipped(site_run):
     _, results = site_run
     clipped = {page: entry["loaded"].clipped_math for page, entry in results.items()}
     assert not any(clipped.values()), {page: eqs for page, eqs in clipped.items() if eqs}
+
+
+# What does not fit the column at 1280 px (issue 25), with every exercise's solution opened
+# and every tab shown for the measurement: a code or output block that scrolls sideways (its
+# end off-screen), a table wider than its box (its last columns hidden), and a figure
+# without its size (the page moves as it loads) or, below the first screenful, loaded at
+# once. Notebook cells are left to the notebook pages' own styling.
+TOO_WIDE = """() => {
+  const opened = [...document.querySelectorAll('.md-content details:not([open])')];
+  opened.forEach(d => d.open = true);
+  const shown = [...document.querySelectorAll('.md-content .tabbed-block')]
+    .filter(b => !b.getClientRects().length);
+  shown.forEach(b => b.style.display = 'block');
+  const problems = [];
+  const first = text => text.trim().split('\\n')[0].slice(0, 60);
+  for (const code of document.querySelectorAll('.md-content pre > code')) {
+    if (code.closest('.jupyter-wrapper') || !code.getClientRects().length) continue;
+    if (code.scrollWidth > code.clientWidth + 1)
+      problems.push(`a code block scrolls sideways (${code.scrollWidth}px in ` +
+                    `${code.clientWidth}px): ${first(code.textContent)}`);
+  }
+  for (const table of document.querySelectorAll('.md-content table')) {
+    const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+    if (table.getClientRects().length && table.scrollWidth > box.clientWidth + 1)
+      problems.push(`a table hides columns (${table.scrollWidth}px in ${box.clientWidth}px): ` +
+                    first(table.innerText));
+  }
+  shown.forEach(b => b.style.display = '');
+  opened.forEach(d => d.open = false);
+  for (const img of document.querySelectorAll('.md-content img[src*="figures/"]')) {
+    const name = img.getAttribute('src').split('/').pop();
+    if (!img.getAttribute('width') || !img.getAttribute('height'))
+      problems.push(`figure ${name} has no width and height`);
+    else if (img.getBoundingClientRect().top > innerHeight && img.loading !== 'lazy')
+      problems.push(`figure ${name} is below the first screenful but not loading="lazy"`);
+  }
+  return problems;
+}"""
+
+
+def test_code_outputs_tables_and_figures_fit_the_column(site_run):
+    _, results = site_run
+    problems = [
+        f"{page}: {problem}"
+        for page, entry in results.items()
+        for problem in entry["loaded"].too_wide
+    ]
+    assert not problems, "\n".join(problems)
 
 
 @functools.cache

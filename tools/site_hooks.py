@@ -359,6 +359,63 @@ def lighter_code(content: str) -> str:
     return CODE_ELEMENT.sub(_lighter, content)
 
 
+# Figures (issue 25). Each image the page shows from a figures/ folder gets its size in
+# pixels (the page does not move as it loads), loads only as it nears the screen unless it
+# is above the first ``h2`` (where it may be in the first screenful), and links to its own
+# file, so a reader can open it full size (and zoom, on a phone).
+IMAGE = re.compile(r"<img\b[^>]*>")
+FIGURE_SRC = re.compile(r'\bsrc="(?P<src>(?:[^"]*/)?figures/[^"/]+\.png)"')
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG file, from its header."""
+    header = path.read_bytes()[:24]
+    if header[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path} is not a PNG file")
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def figure_markup(content: str, page, files) -> str:
+    first_section = content.find("<h2")
+    base = posixpath.dirname(page.file.url) if page.file.url else ""
+
+    def figure(match: re.Match) -> str:
+        tag = match.group(0)
+        src = FIGURE_SRC.search(tag)
+        file = src and files.get_file_from_path(
+            posixpath.normpath(posixpath.join(base, src["src"]))
+        )
+        if not file or " width=" in tag:
+            return tag
+        width, height = png_size(Path(file.abs_src_path))
+        below = first_section != -1 and match.start() > first_section
+        extra = f' width="{width}" height="{height}" decoding="async"'
+        extra += ' loading="lazy"' if below else ""
+        tag = tag[:4] + extra + tag[4:]
+        return (
+            f'<a class="dl-figure" href="{src["src"]}" title="Open the full-size figure">{tag}</a>'
+        )
+
+    return IMAGE.sub(figure, content)
+
+
+# Inline code in a table cell may break after a dot or an opening bracket
+# (``keras.losses.<wbr>SparseCategoricalCrossentropy(<wbr>from_logits=True)``), so that a
+# table with long code fits the column instead of hiding its last columns (issue 25).
+TABLE_CELL = re.compile(r"<td\b[^>]*>.*?</td>", re.S)
+INLINE_CODE = re.compile(r"<code>[^<]*</code>")
+CODE_BREAK = re.compile(r"(?<=[.(])(?=[A-Za-z_])")
+
+
+def table_code_breaks(content: str) -> str:
+    return TABLE_CELL.sub(
+        lambda cell: INLINE_CODE.sub(
+            lambda code: CODE_BREAK.sub("<wbr>", code.group(0)), cell.group(0)
+        ),
+        content,
+    )
+
+
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
     if page.file.src_path.endswith(".ipynb"):
@@ -366,6 +423,7 @@ def on_page_content(content: str, page, config, files) -> str:
     else:
         content = lighter_code(content).replace(CODE_BLOCK, CODE_BLOCK_FOCUSABLE)
         content = ANNOTATED_BLOCK.sub(r'\1<ol class="dl-annotations">', content)
+        content = table_code_breaks(figure_markup(content, page, files))
     if page.meta.get("run"):
         content = H1_END.sub(r"\1" + page.meta["run"], content, count=1)
     if page.meta.get("print_sheet"):

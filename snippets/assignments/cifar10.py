@@ -110,11 +110,11 @@ print("training images per class:", np.bincount(y_train.ravel()))
 # %%
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 10, figsize=(10, 1.4))
-for label, ax in enumerate(axes):
+fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.6))
+for label, ax in enumerate(axes.flat):
     first = np.flatnonzero(y_train.ravel() == label)[0]
     ax.imshow(x_train[first])
-    ax.set_title(CLASS_NAMES[label], fontsize=8)
+    ax.set_title(CLASS_NAMES[label])
     ax.axis("off")
 plt.show()
 

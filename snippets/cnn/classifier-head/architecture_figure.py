@@ -68,7 +68,7 @@ for i, (name, shape, params, in_head) in enumerate(stages):
     )
     label = f"{name}\n{'x'.join(str(n) for n in shape)}\n{params:,} params"
     labels.append(label)
-    ax.text(i * 1.7 + 0.7, 0, label, ha="center", va="center", fontsize=8)
+    ax.text(i * 1.7 + 0.7, 0, label, ha="center", va="center", fontsize=10)
     if i:
         arrow = {"arrowstyle": "->"}
         ax.annotate(
@@ -90,7 +90,7 @@ for start, stop, text in parts:
         color="black",
         linewidth=0.8,
     )
-    ax.text((left + right) / 2, -1.08, text, ha="center", va="top", fontsize=9)
+    ax.text((left + right) / 2, -1.08, text, ha="center", va="top", fontsize=10)
 ax.set_xlim(-0.1, len(stages) * 1.7 - 0.2)
 ax.set_ylim(-1.35, 0.95)
 ax.axis("off")

@@ -189,7 +189,7 @@ fig, axes = plt.subplots(1, 8, figsize=(9, 1.4))
 titles = ["original"] + ["augmented"] * 7
 for ax, image, title in zip(axes, [one[0], *copies], titles, strict=True):
     ax.imshow(image[:, :, 0], cmap="gray_r", vmin=0, vmax=1)
-    ax.set_title(title, fontsize=8)
+    ax.set_title(title, fontsize=9)
     ax.axis("off")
 fig.tight_layout()
 fig.savefig("digits-augmented.png", dpi=100)

@@ -29,7 +29,7 @@ families = {
 fig, ax = plt.subplots(figsize=(9, 4.8))
 ax.axvspan(2006, 2012, color="gold", alpha=0.3, linewidth=0)  # (1)!
 ax.text(
-    2009, len(families) - 0.35, "revival", ha="center", va="bottom", fontsize=8
+    2009, len(families) - 0.35, "revival", ha="center", va="bottom", fontsize=9
 )
 for row, events in enumerate(families.values()):
     y = len(families) - 1 - row  # first family at the top
@@ -42,7 +42,7 @@ for row, events in enumerate(families.values()):
             year,
             y + (0.13 if above else -0.13),
             f"{label} {year}",
-            fontsize=7.5,
+            fontsize=9,
             ha="center",
             va="bottom" if above else "top",
         )

@@ -40,7 +40,7 @@ for ax, (name, targets) in zip(axes, problems.items(), strict=False):
     ax.set_xlabel("x1")
     ax.set_ylabel("x2")
     axes[2].plot(range(1, len(errors) + 1), errors, marker=".", label=name)
-axes[0].legend(loc="upper left", fontsize=8)
+axes[0].legend(loc="center")
 axes[2].set_title("mistakes per epoch", fontsize=10)
 axes[2].set_xlabel("epoch")
 axes[2].set_ylim(-0.2, 4.2)

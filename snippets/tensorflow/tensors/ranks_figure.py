@@ -57,7 +57,7 @@ for t, picture in zip(tensors, pictures, strict=True):
     width = draw(ax, t.shape, left)
     label = f"rank {t.ndim}: {picture}\nshape {tuple(t.shape)}"
     ax.text(
-        left + width / 2 + 0.5, -0.6, label, ha="center", va="top", fontsize=10
+        left + width / 2 + 0.5, -0.6, label, ha="center", va="top", fontsize=12
     )
     left += width + 3
 ax.set(xlim=(-1, left - 1), ylim=(-1.9, 4.1), aspect="equal")
