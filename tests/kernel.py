@@ -130,7 +130,9 @@ class ProgramRun:
         self.warm = warm and sys.platform == "linux"
         self.kernels = 0
         self.cold: list[str] = []  # why each kernel that started cold did
-        self.home = Path(tempfile.mkdtemp(prefix="page-run-"))
+        # Named for the page, so that a process listing says whose kernel is whose.
+        slug = re.sub(r"\W+", "-", program.title.lower()).strip("-")[:40]
+        self.home = Path(tempfile.mkdtemp(prefix=f"page-run-{slug}-"))
         self.dir = self.home / "work"
         self.dir.mkdir()
         self.extra = env or {}
