@@ -250,8 +250,8 @@ class ProgramRun:
             why = "warm kernels are off (--cold-kernels, or not on Linux)"
         elif not all(name.startswith(warm_kernel.COURSE_VARIABLES) for name in self.extra):
             why = "the page gets environment variables the other pages do not"
-        elif warm_kernel.changes_environment(code):
-            why = "its code changes environment variables"
+        elif warm_kernel.changes_environment_first(code, kernel_server().preload):
+            why = "its code changes environment variables before it imports Keras or TensorFlow"
         else:
             server = kernel_server()
             why = server.why_cold()

@@ -120,10 +120,28 @@ def test_code_that_only_reads_stays_warm(code):
     assert not warm_kernel.changes_environment(code)
 
 
+@pytest.mark.parametrize(
+    ("code", "cold"),
+    [
+        ('import os\nos.environ["KERAS_BACKEND"] = "jax"\nimport keras', True),
+        ('import numpy\nimport os\nos.environ["X"] = "1"\nimport tensorflow', True),
+        ('import os\ndef pick():\n    os.environ["X"] = "1"\npick()\nimport keras', True),
+        ("%env KERAS_BACKEND=jax\nimport keras", True),
+        ('import os\nimport tensorflow as tf\nos.environ["TF_CONFIG"] = "{}"', False),
+        ('from keras import layers\nimport os\ndel os.environ["X"]', False),
+    ],
+)
+def test_only_a_change_before_the_import_starts_cold(code, cold):
+    """A change after the first import of Keras or TensorFlow happens alike in both."""
+    assert warm_kernel.changes_environment_first(code, warm_kernel.PRELOAD) is cold
+
+
 def test_choosing_a_backend_before_the_import_works_as_for_a_reader():
     code = 'import os\nos.environ["KERAS_BACKEND"] = "jax"\nimport keras\n'
     done = run(code + "print(keras.config.backend())")
-    assert done.cold == ["its code changes environment variables"]
+    assert done.cold == [
+        "its code changes environment variables before it imports Keras or TensorFlow"
+    ]
     assert done.cells[0].text() == "jax\n"
 
 

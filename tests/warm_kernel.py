@@ -22,8 +22,9 @@ matplotlib and Keras home, as a reader's notebooks share theirs; each still runs
 folder of its own. A segment of a program starts cold (a new ``python -m
 ipykernel_launcher``, with a home of its own) where the difference could show:
 
-* its code changes environment variables (``os.environ``, ``os.putenv``, ``%env``),
-  which a reader may do to choose a backend before the import;
+* its code changes environment variables (``os.environ``, ``os.putenv``, ``%env``)
+  before it imports Keras or TensorFlow, as a reader does to choose a backend (a change
+  after that import happens alike in a warm kernel and a cold one);
 * the page gets environment variables of its own, other than ``DLCOURSE_*``;
 * the server's imports printed something or raised a warning a notebook shows (then no
   kernel is warm, and the summary says why);
@@ -86,6 +87,37 @@ def changes_environment(code: str) -> bool:
         if isinstance(node, ast.alias) and node.name in ENVIRON:
             return True  # `from os import environ`: followed no further
     return False
+
+
+def changes_environment_first(code: str, preload: tuple[str, ...]) -> bool:
+    """Whether code may set an environment variable before it imports what the server
+    preloaded: only then can a warm kernel differ from a cold one.
+
+    A cold kernel imports those modules where the code first does, in the environment of
+    that moment; once that is the server's, what the code does next happens alike in
+    both. So the top-level statements before the first import of a preloaded module
+    decide (a statement that defines or calls anything counts with all it contains);
+    code that does not parse is decided whole by :func:`changes_environment`.
+    """
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return changes_environment(code)
+    for statement in tree.body:
+        if set(_imported(statement)) & set(preload):
+            return False
+        if changes_environment(ast.unparse(statement)):
+            return True
+    return False
+
+
+def _imported(statement: ast.stmt) -> list[str]:
+    """The top-level packages an import statement imports."""
+    if isinstance(statement, ast.Import):
+        return [alias.name.split(".")[0] for alias in statement.names]
+    if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+        return [statement.module.split(".")[0]]
+    return []
 
 
 def _read(node: ast.AST, parents: dict) -> bool:
