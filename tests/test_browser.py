@@ -34,6 +34,8 @@ SCHEME_RULES = ["color-contrast", "link-in-text-block"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PHONE_PAGES = ["keras/cheatsheet/", "tensorflow/tensors/", "cnn/conv-layer/", "setup/"]
+# Notebook pages (mkdocs-jupyter) must pass the same phone checks as the Markdown pages.
+PHONE_NOTEBOOKS = ["notebooks/first-model/", "assignments/cifar10-solution/"]
 BATCH = 8  # pages loaded at once
 BUDGET_GZIP = 300 * 1024  # what a first visit may load, gzip-compressed, on every page
 # Transitions would let axe read a colour halfway through the switch to the dark scheme.
@@ -553,8 +555,10 @@ def test_phone_layout(served, browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     problems = []
     try:
-        for loaded in load_all(context, base, PHONE_PAGES):
-            mount_code_blocks(loaded.page)
+        for loaded in load_all(context, base, PHONE_PAGES + PHONE_NOTEBOOKS):
+            mounted = mount_code_blocks(loaded.page)
+            if mounted["copy"] != mounted["blocks"]:
+                problems.append(f"{loaded.relative}: copy buttons on {mounted}")
             problems += [f"{loaded.relative}: {p}" for p in loaded.page.evaluate(PHONE_CHECK)]
             shoot(loaded.page, "phone-" + loaded.relative.strip("/").replace("/", "-"))
     finally:

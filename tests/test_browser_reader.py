@@ -82,6 +82,93 @@ def test_search_finds_every_page_that_uses_a_term(served, browser):
                 pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
 
 
+# A Keras or TensorFlow name, and the lesson that teaches it.
+TAUGHT_BY = {
+    "Conv2D": "cnn/conv-layer/",
+    "Dense": "neural-networks/neuron-to-network/",
+    "GradientTape": "tensorflow/autodiff/",
+    "tf.function": "tensorflow/graphs/",
+    "EarlyStopping": "neural-networks/workflow/",
+}
+REFERENCE = "reference/"  # the dlcourse package's helpers, documented by mkdocstrings
+# What a result shows: its page, the height of its preview, and the preview's text.
+RESULTS = """base => [...document.querySelectorAll("li.md-search-result__item")].map(li => ({
+    page: li.querySelector("a.md-search-result__link").href.split(/[?#]/)[0].slice(base.length),
+    height: li.getBoundingClientRect().height,
+    code_lines: Math.max(0, ...[...li.querySelectorAll("article pre")].map(
+        pre => pre.textContent.trim().split("\\n").length)),
+    text: li.innerText,
+}))"""
+
+
+def search_results(page, base: str, term: str) -> list[dict]:
+    """Type ``term`` into the search box as a reader does, and read the results shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    box.fill(term)
+    box.press("End")  # Material searches on a key press
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(300)  # the previews' code is cut to its matching lines as it renders
+    return page.evaluate(RESULTS, base)
+
+
+def test_search_ranks_the_lesson_that_teaches_a_name_above_the_helpers(served, browser):
+    base, _ = served
+    with opened(browser, base, [""]) as (visit,):
+        for term, lesson in TAUGHT_BY.items():
+            pages = [r["page"] for r in search_results(visit.page, base, term)]
+            assert lesson in pages[:3], f"searching {term!r}: {lesson} is not in the top 3: {pages}"
+            if REFERENCE in pages:
+                assert pages.index(lesson) < pages.index(REFERENCE), f"{term!r}: {pages}"
+
+
+# What a preview showed, and no reader needs: a notebook's copy notice and prompts, a
+# heading's permalink sign, a code annotation's marker.
+NOISE = ["Copied!", "In [", "\u00b6", "(1)!"]
+
+
+def test_search_previews_are_short_and_show_only_the_text(served, browser):
+    base, _ = served
+    with opened(browser, base, [""]) as (visit,):
+        for term in TAUGHT_BY:
+            results = search_results(visit.page, base, term)
+            for result in results:
+                noise = [n for n in NOISE if n in result["text"]]
+                assert not noise, f"{term!r}: the preview of {result['page']} shows {noise}"
+                assert result["code_lines"] <= 1, f"{term!r}: {result['page']}: {result}"
+            # Results fill at most 75 % of the 900 px window: at least three fit in it.
+            tops = [sum(r["height"] for r in results[: i + 1]) for i in range(len(results))]
+            shown = sum(1 for top in tops if top <= 0.75 * DESKTOP["height"])
+            assert shown >= 3, f"{term!r}: only {shown} results fit on the screen: {results[:3]}"
+
+
+def test_tab_leaves_the_search_box_for_a_visible_control(served, browser):
+    """Tabbing onto the search box opens search; the next Tab closes it and goes on to a
+    control the reader can see, not to the invisible results box."""
+    base, _ = served
+    with opened(browser, base, ["tensorflow/tensors/"]) as (visit,):
+        page = visit.page
+        page.bring_to_front()
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('input.md-search__input')"):
+                break
+        else:
+            pytest.fail("Tab never reached the search box")
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const el = document.activeElement, box = el.getBoundingClientRect();
+                return {name: el.className || el.tagName, width: box.width, height: box.height,
+                        in_search: !!el.closest('.md-search__output'),
+                        open: document.getElementById('__search').checked}; }"""
+        )
+        assert not focused["in_search"] and focused["width"] and focused["height"], focused
+        assert not focused["open"], focused
+
+
 COPY_PAGES = ["tensorflow/autodiff.md", "keras/cheatsheet.md"]
 
 
@@ -163,6 +250,14 @@ def check_notebook_page(notebook: Path, visit) -> None:
     for i in range(maths.count()):
         box = maths.nth(i).bounding_box()
         assert box and box["width"] > 0 and box["height"] > 0, f"{notebook}: math {i} not drawn"
+    # It reads like a Markdown page: no cell tags or nbconvert permalinks, a quote with a bold
+    # lead-in in the site's note box, and each code cell a code block with the copy button.
+    assert visit.page.locator(".celltoolbar, .cell-tag, .anchor-link").count() == 0, notebook
+    leads = sum(bool(re.search(r"^> \*\*", "".join(c["source"]), re.M)) for c in markdown)
+    assert visit.page.locator(".jupyter-wrapper .admonition").count() >= leads, notebook
+    code_cells = sum(c["cell_type"] == "code" for c in source["cells"])
+    mounted = mount_code_blocks(visit.page)
+    assert mounted["blocks"] == mounted["copy"] == code_cells, f"{notebook}: {mounted}"
     href = visit.page.locator("a.dl-download").get_attribute("href")
     response = visit.page.request.get(urljoin(url, href))
     assert response.status == 200, f"{notebook}: {href} answers {response.status}"
@@ -184,6 +279,31 @@ def test_cheatsheet_prints_its_everyday_sections_on_two_sheets_a4_or_letter(serv
         check_print_sheet(visit.page, front["print_sheet"])
 
 
+# Each place where a printed line of code wraps: the text that goes on, and how far right of
+# the block's own lines it starts, in characters.
+WRAPPED_LINES = """() => [...document.querySelectorAll('section.dl-sheet-yes pre > code')]
+.flatMap(code => {
+  const style = getComputedStyle(code), range = document.createRange();
+  const left = code.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  const chars = [];
+  for (let node; (node = walker.nextNode());)
+    for (let i = 0; i < node.data.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      chars.push({ch: node.data[i], rect});
+    }
+  const ch = chars.find(c => c.rect && c.ch !== ' ')?.rect.width || 1;
+  return chars.flatMap((c, i) => {
+    const before = chars.slice(0, i).reverse().find(b => b.rect);
+    if (!c.rect || !before || before.ch === '\\n' || c.ch === '\\n') return [];
+    if (c.rect.top <= before.rect.bottom - 2) return [];
+    const text = chars.slice(i, i + 30).map(c => c.ch).join('').split('\\n')[0];
+    return [{text, indent: (c.rect.left - left) / ch}];
+  });
+})"""
+
+
 def check_print_sheet(page, sections: list[str]) -> None:
     page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
     page.get_by_role("button", name="Print the two-page sheet").click()
@@ -192,6 +312,15 @@ def check_print_sheet(page, sections: list[str]) -> None:
         sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert sheets <= 2, f"the two-page sheet prints on {sheets} {paper} sheets"
     page.emulate_media(media="print")
+    # A code line too long for the sheet's column wraps, and the rest of it is indented: it
+    # cannot pass for a line of its own (`input_dim=100)` read as a new statement).
+    size = page.viewport_size
+    page.set_viewport_size({"width": 733, "height": 1000})  # an A4 sheet inside its margins
+    wraps = page.evaluate(WRAPPED_LINES)
+    page.set_viewport_size(size)
+    assert wraps, "no code line wraps on the sheet: this check would check nothing"
+    flush = [w["text"] for w in wraps if w["indent"] < 2]
+    assert not flush, f"wrapped code continues at the margin: {flush[:5]}"
     printed = page.evaluate(
         """() => [...document.querySelectorAll('section.dl-sheet-yes, section.dl-sheet-no')]
             .filter(s => getComputedStyle(s).display !== 'none')

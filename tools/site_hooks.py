@@ -17,16 +17,18 @@
   gets a "Print the two-page sheet" button: its sections (``h2`` or ``h3``) are wrapped in
   ``<section>`` elements marked for the compact print view in ``extra.css``, which prints
   only the listed sections' headings, code and outputs, in two columns.
-* Names for what Material leaves unnamed (the search dialog, a section's nav toggle) and
-  keyboard access to notebook code cells that scroll (``on_post_page``), for axe-core's
-  accessibility checks in ``tests/test_browser.py``.
+* Names for what Material leaves unnamed (the search dialog, a section's nav toggle)
+  (``on_post_page``), for axe-core's accessibility checks in ``tests/test_browser.py``.
+* Notebook pages read like the Markdown pages (``notebook_html``): Material's code blocks
+  and copy button, no cell tags, Material's permalinks, note boxes (mkdocs.yml drops the
+  "In [n]:" prompts).
 * Code blocks carry fewer elements for the same look: Pygments wraps every name and run
   of whitespace in a span whose colour is the code's own (Material's ``--md-code-hl-name-
   color`` is ``--md-code-fg-color``), and operators and punctuation, which share one
   colour in both schemes (``extra.css``), in a span each. Names and whitespace become
   plain text and a run of operators and punctuation one span: a third fewer elements on
-  code-heavy pages, less for the browser to style and lay out (notebook cells, styled by
-  mkdocs-jupyter's own rules, are left as they are). Material sets a code block up only as
+  code-heavy pages, less for the browser to style and lay out (notebook cells too, once
+  they are Material's code blocks). Material sets a code block up only as
   it scrolls into view (``content.lazy``); its code is focusable and its annotation list
   marked (hidden by ``extra.css``) from the start.
 * Notebook pages keep only the JupyterLab CSS that can style them (``notebook_css``):
@@ -52,6 +54,7 @@ from pathlib import Path
 
 import nbformat
 import notebook_css  # tools/, on the path while hooks load
+import notebook_html
 from latex2mathml.converter import convert
 from marks import (  # tools/, on the path
     COMMENT,
@@ -82,12 +85,16 @@ ARITHMATEX = re.compile(
     re.S,
 )
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The search results' scroll box is a Tab stop of its own, even while search is closed: the
+# Tab that leaves the search box (and closes search) landed on it, invisible. Without the
+# tabindex, and no scroll box while search is closed (extra.css), Tab goes on to the next
+# control; the results are reached with the arrow keys, as Material intends.
+SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
 # The toggle beside a section's own page: only an icon, yet it names the section's nav.
 NAV_TOGGLE = re.compile(
     r'<span class="md-ellipsis">\s*(?P<title>[^<]*?)\s*</span>\s*</a>\s*'
     r'<label class="md-nav__link[^"]*" for="(?P<id>__nav_[\d_]+)" id="(?P=id)_label"[^>]*>'
 )
-NOTEBOOK_CODE = '<div class="highlight-ipynb'
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # As the Set up page writes it, so that its Markdown holds a command that works as it stands.
 DEFAULT_REF = "main"
@@ -347,6 +354,11 @@ ANNOTATED_BLOCK = re.compile(
 BEFORE_MARKER = re.compile(r'([ \t]+)(<span class="c1?">)(#\s*\(\d+\)!)')
 
 
+# A marker comment, spaces and all (``_lighter`` moved them in): what Material replaces with
+# the annotation's (1) button. Search leaves it out, so a preview never shows "# (1)!".
+MARKER_COMMENT = re.compile(r'(<span class="c1?")(>\s*#\s*\(\d+\)!</span>)')
+
+
 def _lighter(code: re.Match) -> str:
     text = PLAIN_TOKEN.sub(r"\1", code.group(0))
     text = BEFORE_MARKER.sub(r"\2\1\3", text)
@@ -419,10 +431,12 @@ def table_code_breaks(content: str) -> str:
 def on_page_content(content: str, page, config, files) -> str:
     content = ARITHMATEX.sub(_mathml, content)
     if page.file.src_path.endswith(".ipynb"):
-        content = notebook_math(content)
+        content = lighter_code(notebook_html.like_markdown(notebook_math(content)))
     else:
         content = lighter_code(content).replace(CODE_BLOCK, CODE_BLOCK_FOCUSABLE)
         content = ANNOTATED_BLOCK.sub(r'\1<ol class="dl-annotations">', content)
+        # Material's search plugin skips what carries data-search-exclude, then removes it.
+        content = MARKER_COMMENT.sub(r'\1 data-search-exclude="marker"\2', content)
         content = table_code_breaks(figure_markup(content, page, files))
     if page.meta.get("run"):
         content = H1_END.sub(r"\1" + page.meta["run"], content, count=1)
@@ -445,8 +459,9 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_path.endswith(".ipynb"):
         output = notebook_css.prune(output, also_read=site_css(config))
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+    output = output.replace(SEARCH_SCROLLWRAP, SEARCH_SCROLLWRAP.replace(' tabindex="0"', ""))
     # Text, not aria-label, which a <label> without a role may not carry.
     output = NAV_TOGGLE.sub(
         lambda m: f'{m.group(0)}<span class="dl-visually-hidden">{m.group("title")}</span>', output
     )
-    return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
+    return output
