@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -97,7 +98,8 @@ def test_snippet_alone_on_backend(
         )
 
 
-READER_MODULES = {"keras", "numpy", "tensorflow", "torch", "jax"}
+# scikit-learn: data_tables.py standardizes with it next to the Keras way, as the page says.
+READER_MODULES = {"keras", "numpy", "tensorflow", "torch", "jax", "sklearn"}
 
 
 @pytest.mark.parametrize("snippet", ALL, ids=[s.name for s in ALL])
@@ -236,6 +238,15 @@ def test_every_keras3_tab_is_a_tested_snippet():
     assert shown, "no Keras 3 tabs found"
     assert sorted(shown) == sorted(tested)
     assert len(shown) == len(set(shown))
+
+
+def test_keras3_tab_comes_first():
+    """A reader looking something up wants the code that works: in every old-vs-new tab
+    set (one per section) the "Keras 3" tab is the one shown first."""
+    sections = re.split(r"^#{2,6} .*\{ #[\w-]+ \}$", _page(), flags=re.M)
+    firsts = [tabs[0] for s in sections if (tabs := re.findall(r'^=== "([^"]+)"', s, re.M))]
+    assert len(firsts) >= 12, firsts
+    assert set(firsts) == {"Keras 3"}, firsts
 
 
 def test_checks_back_the_pages_claims():
@@ -509,3 +520,106 @@ def test_applications_smallest_sides():
         network = getattr(keras.applications, name)
         with pytest.raises(ValueError, match=f"at least {side}x{side}"):
             network(weights=None, include_top=False, input_shape=(side - 1, side - 1, 3))
+
+
+def test_names_table_says_what_a_loss_string_gives():
+    """'keras.losses.get("mse") returns keras.losses.mean_squared_error': a function, not
+    an instance of MeanSquaredError."""
+    import keras
+
+    assert "returns\n`keras.losses.mean_squared_error`" in _section(_page(), "names")
+    assert keras.losses.get("mse") is keras.losses.mean_squared_error
+    assert not isinstance(keras.losses.get("mse"), keras.losses.MeanSquaredError)
+
+
+# Sections that are tables of the page itself, or point elsewhere already.
+NO_LESSON = {"backends", "names", "more"}
+
+
+def test_every_section_links_to_a_lesson():
+    """Each ## section (with its ### subsections) links to a lesson page of this site that
+    explains it."""
+    page = _page()
+    sections = re.findall(r"^## .*\{ #([\w-]+) \}$", page, re.M)
+    assert len(sections) >= 20, sections
+    without = [
+        anchor
+        for anchor in sections
+        if anchor not in NO_LESSON and not re.search(r"\]\(\.\./[\w/-]+\.md", _h2(page, anchor))
+    ]
+    assert without == [], f"sections with no link to a lesson: {without}"
+
+
+def _h2(page: str, anchor: str) -> str:
+    """The ``## ... { #anchor }`` section, its ### subsections included."""
+    start = page.index(f"{{ #{anchor} }}\n")
+    end = page.find("\n## ", start)
+    return page[start : end if end != -1 else len(page)]
+
+
+def test_savedmodel_snippet_shows_load_models_refusal():
+    """The old-vs-new row says load_model gives ValueError on a SavedModel folder, and the
+    message points to TFSMLayer: the output the page shows under the snippet."""
+    shown = output_after(PAGE, 'cheatsheet/savedmodel_load.py"')
+    assert re.search(r"^ValueError: File format not supported: filepath=my_model\.", shown, re.M)
+    assert "keras.layers.TFSMLayer" in shown
+    assert (
+        '`keras.models.load_model("my_model")`, a SavedModel folder | [ValueError](#savedmodel)'
+        in _page()
+    )
+
+
+def test_tensorboard_is_not_installed_with_tensorflow():
+    """'It needs the tensorboard package, which TensorFlow 2.21 no longer installs (without
+    it, fit stops with TBNotInstalledError)'."""
+    from importlib import metadata
+
+    import keras
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow.python.summary.tb_summary import TBNotInstalledError
+
+    assert "TensorFlow 2.21 no longer installs" in _page()
+    assert tf.__version__.startswith("2.21.")
+    assert not [r for r in metadata.requires("tensorflow") if r.startswith("tensorboard")]
+    with pytest.raises(metadata.PackageNotFoundError):
+        metadata.version("tensorboard")
+    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    with pytest.raises(TBNotInstalledError):
+        model.fit(
+            np.zeros((4, 2)),
+            np.zeros((4, 1)),
+            callbacks=[keras.callbacks.TensorBoard(log_dir=tempfile.mkdtemp())],
+            verbose=0,
+        )
+
+
+def test_mixed_float16_scales_the_loss():
+    """'With "mixed_float16", fit also scales the loss': compile wraps the optimizer in a
+    LossScaleOptimizer (not with "mixed_bfloat16", which needs no scaling)."""
+    import keras
+
+    assert 'With `"mixed_float16"`, `fit` also scales the loss' in _page()
+    wrapped = {}
+    try:
+        for policy in ("mixed_float16", "mixed_bfloat16"):
+            keras.mixed_precision.set_global_policy(policy)
+            model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+            model.compile(optimizer="sgd", loss="mse")
+            wrapped[policy] = isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer)
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    assert wrapped == {"mixed_float16": True, "mixed_bfloat16": False}
+
+
+def test_legacy_keras_switch_is_what_tensorflow_reads():
+    """'install tf_keras and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported':
+    the variable TensorFlow reads, and the package it asks for."""
+    import tensorflow as tf
+
+    assert "`TF_USE_LEGACY_KERAS=1` before TensorFlow is imported" in _page()
+    loader = Path(tf.__file__).parent / "python" / "util" / "lazy_loader.py"
+    source = loader.read_text(encoding="utf-8")
+    assert 'os.environ.get("TF_USE_LEGACY_KERAS", None) in ("true", "True", "1")' in source
+    assert "pip install tf_keras" in source

@@ -27,10 +27,15 @@ callbacks = [
     # Each watches monitor="val_loss", its default.
     # Stop once it has not improved for 2 epochs; go back to the best weights.
     keras.callbacks.EarlyStopping(patience=2, restore_best_weights=True),
-    # Save the model to disk each time it improves.
+    # Save the model to disk each time it improves: a name ending in .keras.
     keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True),
     # Halve the learning rate when it has not improved for 1 epoch.
     keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=1),
+    # Weights only, every epoch: a name ending in .weights.h5.
+    keras.callbacks.ModelCheckpoint(
+        "epoch{epoch:02d}.weights.h5", save_weights_only=True
+    ),
+    keras.callbacks.CSVLogger("log.csv"),  # the logs, one row per epoch
 ]
 history = model.fit(
     x, y, epochs=100, validation_split=0.2, callbacks=callbacks, verbose=0
@@ -38,10 +43,7 @@ history = model.fit(
 val_loss = history.history["val_loss"]
 best_epoch = int(np.argmin(val_loss)) + 1
 print(f"stopped after {len(val_loss)} of 100 epochs; best epoch {best_epoch}")
-print("checkpoint saved:", Path("best.keras").exists())
-# Logged once ReduceLROnPlateau is used.
-rates = history.history["learning_rate"]
-print(
-    f"learning rate: {rates[0]:.4f} in epoch 1, "
-    f"{rates[-1]:.4f} in epoch {len(rates)}"
-)
+rates = history.history["learning_rate"]  # logged by ReduceLROnPlateau
+print(f"learning rate: {rates[0]:.4f} at first, {rates[-1]:.4f} at the end")
+saved = ["best.keras", "epoch01.weights.h5", "log.csv"]
+print("files saved:", all(Path(name).exists() for name in saved))

@@ -33,9 +33,9 @@ print(model.output_shape, f"{model.count_params():,} parameters")
 gap = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
-        layers.Conv2D(16, 3, activation="relu"),
+        layers.Conv2D(16, 3, padding="same", activation="relu"),  # keeps 28x28
         layers.MaxPooling2D(2),
-        layers.Conv2D(32, 3, activation="relu"),
+        layers.Conv2D(32, 3, activation="relu", kernel_initializer="he_normal"),
         layers.GlobalAveragePooling2D(),  # -> 32 numbers
         layers.Dense(10, activation="softmax"),
     ]

@@ -2,6 +2,8 @@
 import keras
 import numpy as np
 from keras import layers
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
 
 # Stand-in for keras.datasets.boston_housing.load_data(), which downloads the
 # data: 13 numeric features per house, on very different scales, and the
@@ -27,3 +29,14 @@ print(
 # applied in predict.
 model = keras.Sequential([keras.Input(shape=(13,)), normalize, layers.Dense(1)])
 print(model.predict(x_train[:2], verbose=0).shape)
+
+# The same with scikit-learn, outside the model: split off a test set, then
+# standardize both parts with the training part's statistics.
+x_fit, x_test, y_fit, y_test = train_test_split(
+    x_train, y_train, test_size=0.25, random_state=0
+)
+scaler = StandardScaler().fit(x_fit)
+x_fit, x_test = scaler.transform(x_fit), scaler.transform(x_test)
+print(
+    "scikit-learn:", x_fit.shape, x_test.shape, f"{x_fit.std(axis=0).min():.2f}"
+)

@@ -20,3 +20,4 @@ print([w.shape for w in model.get_weights()])  # every weight array, as NumPy
 kernel, bias = model.get_layer("hidden").get_weights()  # one layer's weights
 print(kernel.shape, bias.shape)
 print(model.layers[-1].get_config()["activation"])
+print(model.input_shape, model.output_shape)  # None: any batch size

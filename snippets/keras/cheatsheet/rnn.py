@@ -22,7 +22,10 @@ model = keras.Sequential(
         # The last step's output; return_sequences=True gives one per step,
         # as another recurrent layer stacked on top needs. layers.GRU(16) is
         # the common alternative.
-        layers.LSTM(16),
+        # dropout on the inputs of each step, recurrent_dropout on the state
+        # carried from step to step (the latter rules out the fast cuDNN
+        # kernel on GPUs).
+        layers.LSTM(16, dropout=0.2, recurrent_dropout=0.2),
         layers.Dense(1, activation="sigmoid"),
     ]
 )

@@ -12,7 +12,8 @@ labels = rng.integers(0, 10, size=960)
 x = rng.normal(size=(960, 100)).astype("float32")
 x[np.arange(960), labels] += 3.0
 y = keras.utils.to_categorical(labels, num_classes=10)  # one-hot
-x_train, y_train, x_test, y_test = x[:768], y[:768], x[768:], y[768:]
+x_train, y_train = x[:576], y[:576]
+x_val, y_val, x_test, y_test = x[576:768], y[576:768], x[768:], y[768:]
 
 model = keras.Sequential(
     [
@@ -29,8 +30,9 @@ model.compile(
     ),
     metrics=["accuracy"],
 )
+# The same split: fit(x[:768], y[:768], validation_split=0.25), the last 25%.
 history = model.fit(
-    x_train, y_train, epochs=5, batch_size=32, validation_split=0.25, verbose=0
+    x_train, y_train, epochs=5, validation_data=(x_val, y_val), verbose=0
 )
 loss, accuracy = model.evaluate(x_test, y_test, batch_size=32, verbose=0)
 print(f"epochs run: {len(history.history['loss'])}")
