@@ -10,11 +10,14 @@ import pytest
 from dlcourse.cifar10 import (
     CLASS_NAMES,
     META_FILE,
+    STAND_IN_PER_BATCH,
     TEST_FILE,
     TRAIN_FILES,
     CIFAR10FormatError,
+    data_name,
     fixture_images,
     load_batches,
+    load_data,
     load_fixture,
     write_fixture,
 )
@@ -197,3 +200,47 @@ def test_errors_are_value_errors():
 def test_bad_arguments_are_refused(tmp_path, call, error, message):
     with pytest.raises(error, match=message):
         call(tmp_path)
+
+
+def test_load_data_returns_the_stand_in_only_when_the_variable_asks_and_says_which(
+    monkeypatch, capsys
+):
+    # What the assignment notebooks call: the switch to the stand-in lives here, not in
+    # the learner's cells, and what was loaded is printed and labelled.
+    import keras
+
+    (x_fake, y_fake), (x_fake_test, y_fake_test) = load_fixture(per_batch=3, seed=5)
+    downloads = []
+
+    def download():  # keras.datasets.cifar10.load_data, without the network
+        downloads.append(1)
+        return (x_fake, y_fake), (x_fake_test, y_fake_test)
+
+    monkeypatch.setattr(keras.datasets.cifar10, "load_data", download)
+    for unset in (None, "", "keras"):
+        if unset is None:
+            monkeypatch.delenv("DLCOURSE_CIFAR10", raising=False)
+        else:
+            monkeypatch.setenv("DLCOURSE_CIFAR10", unset)
+        (x_train, _), _ = load_data()
+        assert x_train is x_fake and data_name() == "CIFAR-10"
+        assert capsys.readouterr().out == "data: CIFAR-10, 15 training and 3 test images\n"
+    assert len(downloads) == 3
+
+    monkeypatch.setenv("DLCOURSE_CIFAR10", "fixture")
+    (x_train, y_train), (x_test, y_test) = load_data()
+    (x_ref, y_ref), (x_ref_test, y_ref_test) = load_fixture(STAND_IN_PER_BATCH)
+    for got, expected in zip(
+        (x_train, y_train, x_test, y_test), (x_ref, y_ref, x_ref_test, y_ref_test), strict=True
+    ):
+        np.testing.assert_array_equal(got, expected)
+    assert data_name() == "STAND-IN" and len(downloads) == 3
+    assert capsys.readouterr().out == (
+        "data: STAND-IN (made-up images, NOT CIFAR-10): 250 training, 50 test\n"
+    )
+    load_data(show=False)
+    assert capsys.readouterr().out == ""
+
+    monkeypatch.setenv("DLCOURSE_CIFAR10", "Fixture")
+    with pytest.raises(ValueError, match="DLCOURSE_CIFAR10='Fixture': set it to 'fixture'"):
+        load_data()

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from keras import layers
 
-from dlcourse.cifar10 import load_fixture
+from dlcourse.cifar10 import load_fixture, write_fixture
 from dlcourse.grade import (
     MAX_PARAMS,
     check_accuracy,
@@ -60,24 +60,58 @@ def trained(data, tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Batches in the official format, as a learner's own copy of CIFAR-10 would be: the
+    grader takes them for real data (it cannot tell), so the real bar applies."""
+    return write_fixture(tmp_path_factory.mktemp("data") / "cifar-10-batches-py")
+
+
 def lines(report) -> dict[str, str]:
     return {check.name: check.status for check in report.checks}
 
 
-def test_passes_a_working_model_prints_a_line_per_check_and_leaves_it_unchanged(trained, capsys):
+def test_passes_a_working_model_prints_a_line_per_check_and_leaves_it_unchanged(
+    trained, folder, capsys
+):
     model = load_model_file(trained)
     before = [w.copy() for w in model.get_weights()]
-    report = grade(model, data="fixture")
+    report = grade(model, data=folder)
     printed = capsys.readouterr().out
-    assert report.passed
+    assert report.passed and not report.stand_in
     assert set(lines(report).values()) == {"PASS"}
     assert printed.strip() == str(report)
     assert printed.splitlines()[-1] == "RESULT: PASS (6 of 6 checks passed)"
     for name in ("input shape", "output classes", "parameters", "output and loss", "trains"):
         assert f"PASS  {name}" in printed
-    assert "held-out data: 100 test images of the fixture (made up, not CIFAR-10" in printed
+    assert f"held-out data: the test batch in {folder} (100 images)" in printed
+    assert "(threshold 0.70)" in report["accuracy"].detail
     for old, new in zip(before, model.get_weights(), strict=True):  # trained a copy
         np.testing.assert_array_equal(old, new)
+
+
+@pytest.mark.parametrize("min_accuracy", [None, 0.70, 0.5])
+def test_on_the_stand_in_nothing_is_graded_and_the_report_says_so(trained, min_accuracy, capsys):
+    # The same model that passes on real-format data: on the stand-in its accuracy is
+    # only a note, whatever the threshold, and the report never says PASS for it.
+    report = grade(trained, data="fixture", min_accuracy=min_accuracy)
+    printed = capsys.readouterr().out.splitlines()
+    assert report.stand_in and not report.passed
+    assert printed[1] == "held-out data: STAND-IN, 50 made-up test images, NOT CIFAR-10"
+    assert report["accuracy"].status == "NOTE"
+    assert printed[-3].startswith("NOTE  accuracy         0.8")
+    assert printed[-3].endswith(" on 50 STAND-IN images")
+    assert printed[-2] == "      note: not graded: the assignment's bar, 0.70, is for CIFAR-10"
+    assert printed[-1] == "RESULT: NOT GRADED: STAND-IN data; the other 5 checks passed"
+    assert not [line for line in printed if "PASS  accuracy" in line or "RESULT: PASS" in line]
+
+
+def test_on_the_stand_in_a_model_that_does_not_learn_still_fails(capsys):
+    report = grade(compiled(linear()), data="fixture")  # never trained: near chance
+    printed = capsys.readouterr().out
+    assert report["accuracy"].status == "FAIL"
+    assert "on 100 STAND-IN images (a model that learns gets 0.50)" in report["accuracy"].detail
+    assert printed.splitlines()[-1] == "RESULT: FAIL (5 of 6 checks passed, on STAND-IN data)"
 
 
 def test_wrong_input_shape_fails_and_skips_what_depends_on_it():
@@ -86,7 +120,9 @@ def test_wrong_input_shape_fails_and_skips_what_depends_on_it():
     assert report["input shape"].status == "FAIL"
     assert "keras.Input(shape=(32, 32, 3))" in report["input shape"].fix
     assert [report[n].status for n in ("output and loss", "trains", "accuracy")] == ["SKIP"] * 3
-    assert "fix:" in str(report) and "RESULT: FAIL (2 of 6 checks passed)" in str(report)
+    assert "fix:" in str(report) and "RESULT: FAIL (2 of 6 checks passed, on STAND-IN data)" in str(
+        report
+    )
 
 
 def test_wrong_number_of_classes_fails():
@@ -195,16 +231,24 @@ def test_bad_arguments_are_refused(kwargs, message):
 def test_held_out_data_follows_the_environment_variable(monkeypatch):
     monkeypatch.setenv("DLCOURSE_CIFAR10", "fixture")
     x, y, described = held_out_data()
-    assert x.shape == (100, 32, 32, 3) and y.shape == (100, 1)
-    assert described.startswith("100 test images of the fixture (made up, not CIFAR-10")
+    assert x.shape == (50, 32, 32, 3) and y.shape == (50, 1)
+    assert described == "STAND-IN, 50 made-up test images, NOT CIFAR-10"
+    model = compiled(linear())
+    assert grade(model, show=False).stand_in
     monkeypatch.setenv("DLCOURSE_CIFAR10", "fixtures")
     with pytest.raises(ValueError, match="DLCOURSE_CIFAR10='fixtures': set it to 'fixture'"):
         held_out_data()
 
 
-def test_command_line(trained, tmp_path, capsys):
-    assert main([str(trained), "--data", "fixture"]) == 0
+def test_command_line(trained, folder, tmp_path, capsys):
+    assert main([str(trained), "--data", str(folder)]) == 0
     assert capsys.readouterr().out.rstrip().endswith("RESULT: PASS (6 of 6 checks passed)")
+    assert main([str(trained), "--data", "fixture"]) == 1  # not graded: not a pass
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith("RESULT: NOT GRADED: STAND-IN data; the other 5 checks passed")
+    )
     wrong = tmp_path / "wrong.keras"
     compiled(linear(shape=(28, 28, 1))).save(wrong)
     assert main([str(wrong), "--data", "fixture"]) == 1

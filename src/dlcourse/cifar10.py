@@ -13,9 +13,13 @@ images are *made up*: each class has its own colour, plus noise, so that a model
 that learns can tell the classes apart and one that does not stays near chance.
 Accuracy on the fixture says nothing about accuracy on CIFAR-10.
 
-The site's tests set the environment variable ``DLCOURSE_CIFAR10=fixture``
-(``ENV_VAR``); the assignment notebooks then load ``load_fixture`` instead of
-downloading CIFAR-10. This module needs only NumPy.
+``load_data`` is what the assignment notebooks call: it returns CIFAR-10, as
+``keras.datasets.cifar10.load_data()`` does, unless the environment variable
+``DLCOURSE_CIFAR10`` (``ENV_VAR``) is ``fixture``; then it returns the stand-in
+(``load_fixture``). The site's tests set it, as they run offline; a learner leaves it
+unset. Either way it prints one line that says which data it returned, and
+``data_name`` gives a short label ("CIFAR-10" or "STAND-IN") to print beside results.
+This module needs only NumPy (and Keras, to download CIFAR-10).
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ TRAIN_FILES = tuple(f"data_batch_{i}" for i in range(1, 6))
 TEST_FILE = "test_batch"
 META_FILE = "batches.meta"
 IMAGE_SHAPE = (32, 32, 3)
+STAND_IN_PER_BATCH = 50
+"""Images per batch of the stand-in that ``load_data`` and the grader use: 250 training
+and 50 test images, so that a notebook's real number of epochs runs in seconds."""
 _ROW = 32 * 32 * 3
 
 # Only what a pickled NumPy array needs: a CIFAR-10 file holds nothing else, and a
@@ -327,3 +334,66 @@ def load_fixture(
     """
     with tempfile.TemporaryDirectory(prefix="cifar10-fixture-") as tmp:
         return load_batches(write_fixture(Path(tmp) / "cifar-10-batches-py", per_batch, seed=seed))
+
+
+def stand_in() -> bool:
+    """Whether ``DLCOURSE_CIFAR10`` asks for the made-up stand-in.
+
+    Returns:
+        ``True`` if the variable is ``fixture``, ``False`` if it is unset, empty or
+            ``keras`` (the real CIFAR-10).
+
+    Raises:
+        ValueError: If the variable holds anything else (a typo must not silently
+            download 163 MB, or silently grade on made-up images).
+    """
+    chosen = os.environ.get(ENV_VAR) or "keras"
+    if chosen not in {"fixture", "keras"}:
+        raise ValueError(
+            f"{ENV_VAR}={chosen!r}: set it to 'fixture' (the made-up stand-in) "
+            "or leave it unset (the real CIFAR-10)"
+        )
+    return chosen == "fixture"
+
+
+def data_name() -> str:
+    """A label to print beside results: ``"CIFAR-10"``, or ``"STAND-IN"`` when
+    ``DLCOURSE_CIFAR10=fixture`` (see ``stand_in``)."""
+    return "STAND-IN" if stand_in() else "CIFAR-10"
+
+
+def load_data(
+    *, show: bool = True
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """CIFAR-10, as ``keras.datasets.cifar10.load_data()`` returns it; or, when
+    ``DLCOURSE_CIFAR10=fixture``, the made-up stand-in (``load_fixture``).
+
+    The first call on a computer downloads CIFAR-10 (163 MB) into
+    ``~/.keras/datasets/``; later calls read it from there.
+
+    Args:
+        show: Print one line that says which data was loaded.
+
+    Returns:
+        ``(x_train, y_train), (x_test, y_test)``: ``uint8`` images of shape
+            ``(n, 32, 32, 3)`` and labels of shape ``(n, 1)``.
+
+    Raises:
+        ValueError: If ``DLCOURSE_CIFAR10`` holds anything but ``fixture`` or ``keras``.
+    """
+    if stand_in():
+        data = load_fixture(STAND_IN_PER_BATCH)
+        (x_train, _), (x_test, _) = data
+        line = (
+            "data: STAND-IN (made-up images, NOT CIFAR-10): "
+            f"{len(x_train)} training, {len(x_test)} test"
+        )
+    else:
+        import keras
+
+        data = keras.datasets.cifar10.load_data()
+        (x_train, _), (x_test, _) = data
+        line = f"data: CIFAR-10, {len(x_train):,} training and {len(x_test):,} test images"
+    if show:
+        print(line)
+    return data
