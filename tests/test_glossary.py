@@ -204,6 +204,14 @@ def resolve(page: str, href: str) -> str:
     return path + ("#" + parts.fragment if parts.fragment else "")
 
 
+def glossary_link(page: str) -> str:
+    """The glossary's address as ``page`` links to it: a Markdown page names the file, a
+    notebook's Markdown the built address."""
+    if page.endswith(".ipynb"):
+        return relpath(url_of(GLOSSARY), url_of(page)) + "/"
+    return relpath(GLOSSARY, dirname(page) or ".")
+
+
 @pytest.fixture(scope="module")
 def site(built_site):
     assert built_site["returncode"] == 0, built_site["log"]
@@ -290,11 +298,10 @@ def test_no_term_is_used_unexplained_before_its_lesson(site):
             if target == allowed[0] or target.split("#")[0] == allowed[1]:
                 continue
             sentence = prose.sentence(match.start(), match.end())
-            before = sentence[: sentence.find(" ".join(match.group().split()))]
+            used = " ".join(match.group().split())
             problems.append(
-                f"{markdown_line(page, before, pattern)}: '{match.group()}' comes before "
-                f"docs/{term.taught} teaches it; link it to "
-                f"{relpath(GLOSSARY, dirname(page) or '.')}#{term.id} or to that lesson:\n"
-                f"    {sentence}"
+                f"{markdown_line(page, sentence[: sentence.find(used)], pattern)}: '{used}' "
+                f"comes before docs/{term.taught} teaches it; link it to "
+                f"{glossary_link(page)}#{term.id} or to that lesson:\n    {sentence}"
             )
     assert not problems, f"{len(problems)} unexplained uses of core terms:\n" + "\n".join(problems)
