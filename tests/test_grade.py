@@ -17,6 +17,7 @@ import pytest
 from keras import layers
 
 from dlcourse.cifar10 import load_fixture, write_fixture
+from dlcourse.datasets import load_digits_images
 from dlcourse.grade import (
     MAX_PARAMS,
     check_accuracy,
@@ -273,3 +274,33 @@ def test_runs_as_a_module(tmp_path):
         [sys.executable, "-m", "dlcourse.grade", "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "--min-accuracy" in done.stdout
+
+
+def test_the_digits_rehearsal_uses_the_digits_shape_and_thresholds():
+    # data="digits": the same checks, for 8x8x1 images with pixels 0-1, with
+    # thresholds that fit the digits, so a learner meets the grader in seconds.
+    report = grade(compiled(linear()), data="digits", show=False)
+    assert report["input shape"].status == "FAIL"
+    assert "keras.Input(shape=(8, 8, 1))" in report["input shape"].fix
+    model = compiled(linear(shape=(8, 8, 1), rescale=False), learning_rate=0.01)
+    report = grade(model, data="digits", show=False)
+    assert not report.stand_in
+    assert report.data == "the 8x8 digits' test split (450 images, pixels 0 to 1)"
+    assert "(budget 20,000)" in report["parameters"].detail
+    assert report["trains"].status == "PASS"
+    assert "in 10 steps on 32 training digits" in report["trains"].detail
+    assert report["accuracy"].status == "FAIL"  # untrained: near chance
+    assert "(threshold 0.90)" in report["accuracy"].detail
+    assert "Rescaling" not in report["accuracy"].fix  # the digits come scaled to 0-1
+    (x_train, y_train), _ = load_digits_images()
+    keras.utils.set_random_seed(0)
+    model.fit(x_train, y_train, epochs=5, verbose=0)
+    report = grade(model, data="digits", show=False)
+    assert report.passed, report
+
+
+def test_report_lines_fit_80_columns():
+    model = linear(shape=(8, 8, 1), activation=None, rescale=False)
+    report = grade(compiled(model), data="digits", show=False)
+    assert report["output and loss"].status == "FAIL"
+    assert max(len(line) for line in str(report).splitlines()) <= 80

@@ -49,6 +49,10 @@
 # [reading the training log](../../neural-networks/workflow/#fit-log) to see
 # whether more epochs would help.
 #
+# **Rehearse first.** [A rehearsal on the 8x8 digits](../../cnn/image-classification/#rehearsal)
+# runs this workflow end to end, grader included, in seconds: you meet the
+# grader's report and its messages before the long run.
+#
 # **How long it takes.** The reference model took about half a minute per epoch
 # on a busy 2-core CPU ([measured](../cifar10-solution/#how-long-it-takes)); a
 # larger model takes longer. In Colab, choose **Runtime > Change runtime type**,

@@ -19,7 +19,12 @@ model (``layers.Rescaling(1 / 255)``).
 The held-out data is the CIFAR-10 test set (downloaded by Keras the first time), or,
 with ``DLCOURSE_CIFAR10=fixture`` or ``data="fixture"``, the test batch of the
 made-up stand-in of ``dlcourse.cifar10``; or the test batch of any folder in the
-official format. The report names the data on its second line. On the stand-in the
+official format. The report names the data on its second line.
+
+``data="digits"`` grades a model for scikit-learn's 8x8 digits instead (input
+``(8, 8, 1)``, pixels 0 to 1, as ``dlcourse.datasets.load_digits_images`` returns
+them), with thresholds that fit them (``MIN_ACCURACY["digits"]``,
+``DIGITS_MAX_PARAMS``): a rehearsal of the assignment that trains in seconds. On the stand-in the
 accuracy is not graded: its line says ``NOTE`` (or ``FAIL``, below the stand-in's
 bar, which a model that learns clears), never ``PASS``, and the last line says
 ``RESULT: NOT GRADED``, as the assignment's bar is for CIFAR-10.
@@ -32,6 +37,7 @@ import dataclasses
 import math
 import os
 import sys
+import textwrap
 import warnings
 import zipfile
 from pathlib import Path
@@ -47,9 +53,16 @@ if TYPE_CHECKING:  # Keras is imported when a check runs, so that `--help` start
 MAX_PARAMS = 500_000
 """The assignment's parameter budget."""
 
-MIN_ACCURACY = {"keras": 0.70, "fixture": 0.50}
+MIN_ACCURACY = {"keras": 0.70, "fixture": 0.50, "digits": 0.90}
 """Default accuracy thresholds: on the CIFAR-10 test set (``"keras"``, and any folder of
-real batches), and on the fixture's made-up images, where chance is 0.10."""
+real batches); on the stand-in's made-up images (``"fixture"``, not a grade: a model
+that learns clears it); and on the test split of the 8x8 digits (``"digits"``, the
+rehearsal). Chance is 0.10 on each."""
+
+DIGITS_MAX_PARAMS = 20_000
+"""The parameter budget of the rehearsal on the 8x8 digits (a small CNN has about 10,000)."""
+
+DIGITS_SHAPE = (8, 8, 1)
 
 TRAIN_STEPS = 10
 """Training steps of the "trains" check."""
@@ -74,6 +87,21 @@ class Check:
     status: str
     detail: str
     fix: str = ""
+
+
+REPORT_WIDTH = 80
+"""The report's lines are wrapped to this width (a notebook's or a terminal's column)."""
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        REPORT_WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,10 +135,11 @@ class Report:
         width = max(len(check.name) for check in self.checks)
         lines = [f"Grading {self.model}", f"held-out data: {self.data}"]
         for check in self.checks:
-            lines.append(f"{check.status}  {check.name:<{width}}  {check.detail}")
+            head = f"{check.status}  {check.name:<{width}}  "
+            lines += _wrap(check.detail, head, " " * len(head))
             if check.fix:
                 label = "note" if check.status == "NOTE" else "fix"
-                lines.append(f"      {label}: {check.fix}")
+                lines += _wrap(check.fix, f"      {label}: ", " " * (8 + len(label)))
         done = sum(check.status == "PASS" for check in self.checks)
         noted = sum(check.status == "NOTE" for check in self.checks)
         if self.passed:
@@ -185,6 +214,11 @@ def held_out_data(data: str | os.PathLike | None = None) -> tuple[np.ndarray, np
         ValueError: If ``DLCOURSE_CIFAR10`` holds anything but ``fixture`` or ``keras``.
     """
     data = _source(data)
+    if data == "digits":
+        from dlcourse.datasets import load_digits_images
+
+        _, (x_test, y_test) = load_digits_images()
+        return x_test, y_test, f"the 8x8 digits' test split ({len(x_test)} images, pixels 0 to 1)"
     if data == "fixture":
         _, (x_test, y_test) = cifar10.load_fixture(cifar10.STAND_IN_PER_BATCH)
         return x_test, y_test, f"STAND-IN, {len(x_test)} made-up test images, NOT CIFAR-10"
@@ -211,16 +245,37 @@ def _shape(shape) -> tuple:
     return tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
 
 
-def check_input_shape(model: keras.Model) -> Check:
-    """The model takes 32x32 colour images: input shape ``(None, 32, 32, 3)``."""
+def _sample(data, n: int, seed: int) -> tuple[np.ndarray, np.ndarray, str]:
+    """``n`` images of the task's shape for the output and trains checks, and their name."""
+    if data == "digits":
+        from dlcourse.datasets import load_digits_images
+
+        (x_train, y_train), _ = load_digits_images()
+        chosen = np.random.default_rng(seed).choice(len(x_train), n, replace=False)
+        return x_train[chosen], y_train[chosen], "training digits"
+    x, y = cifar10.fixture_images(n, seed=seed)
+    return x, y, "made-up images"
+
+
+def check_input_shape(model: keras.Model, *, data=None) -> Check:
+    """The model takes the task's images: input shape ``(None, 32, 32, 3)`` for CIFAR-10,
+    ``(None, 8, 8, 1)`` with ``data="digits"``."""
     shape = _shape(model.input_shape)
-    if shape[1:] == cifar10.IMAGE_SHAPE:
+    if data == "digits":
+        expected, what, layout = DIGITS_SHAPE, "the digits are", "8x8 pixels, 1 channel"
+    else:
+        expected, what, layout = (
+            cifar10.IMAGE_SHAPE,
+            "CIFAR-10 images are",
+            "32x32 pixels, 3 colour channels",
+        )
+    if shape[1:] == expected:
         return Check("input shape", "PASS", str(shape[1:]))
     return Check(
         "input shape",
         "FAIL",
-        f"{shape[1:]}, but CIFAR-10 images are (32, 32, 3)",
-        "start the model with keras.Input(shape=(32, 32, 3)): 32x32 pixels, 3 colour channels",
+        f"{shape[1:]}, but {what} {expected}",
+        f"start the model with keras.Input(shape={expected}): {layout}",
     )
 
 
@@ -232,7 +287,7 @@ def check_output_classes(model: keras.Model) -> Check:
     return Check(
         "output classes",
         "FAIL",
-        f"output shape {shape[1:]}, but CIFAR-10 has 10 classes",
+        f"output shape {shape[1:]}, but there are 10 classes",
         "end the model with layers.Dense(10, ...): one output per class (after Flatten or "
         "GlobalAveragePooling2D, so that the output is not an image)",
     )
@@ -272,7 +327,7 @@ LOSSES = {
 }
 
 
-def check_output_and_loss(model: keras.Model) -> Check:
+def check_output_and_loss(model: keras.Model, *, data=None) -> Check:
     """The last layer and the loss agree: probabilities with ``from_logits=False``, or
     logits with ``from_logits=True``; and the model is compiled with a cross-entropy."""
     name = "output and loss"
@@ -293,7 +348,7 @@ def check_output_and_loss(model: keras.Model) -> Check:
             'compile with loss="sparse_categorical_crossentropy" (labels 0-9, as '
             "load_data returns them)",
         )
-    x, _ = cifar10.fixture_images(16, seed=2)
+    x, _, _ = _sample(data, 16, seed=2)
     out = _predict(model, x).astype("float64")
     probabilities = bool(np.all(out >= 0) and np.allclose(out.sum(axis=-1), 1.0, atol=1e-3))
     if probabilities and not from_logits:
@@ -318,10 +373,13 @@ def check_output_and_loss(model: keras.Model) -> Check:
     )
 
 
-def check_trains(model: keras.Model, steps: int = TRAIN_STEPS, *, seed: int = 0) -> Check:
+def check_trains(
+    model: keras.Model, steps: int = TRAIN_STEPS, *, seed: int = 0, data=None
+) -> Check:
     """A fresh copy of the model (new weights, the model's own optimizer settings and
-    loss) trains: its loss on one batch of 32 fixture images falls by at least 10 %
-    over ``steps`` steps (the mean of the last three against the first)."""
+    loss) trains: its loss on one batch of 32 images (made-up ones, or training digits
+    with ``data="digits"``) falls by at least 10 % over ``steps`` steps (the mean of
+    the last three against the first)."""
     import keras
 
     name = "trains"
@@ -332,13 +390,13 @@ def check_trains(model: keras.Model, steps: int = TRAIN_STEPS, *, seed: int = 0)
         return Check(name, "SKIP", f"the model could not be copied to train it: {err}", "")
     optimizer = keras.optimizers.deserialize(keras.optimizers.serialize(model.optimizer))
     fresh.compile(optimizer=optimizer, loss=model.loss)
-    x, y = cifar10.fixture_images(32, seed=seed + 1)
+    x, y, which = _sample(data, 32, seed=seed + 1)
     if LOSSES[_loss_of(model)[0]] == "one-hot":
         y = np.eye(NUM_CLASSES, dtype="float32")[y]
     x = x.astype("float32")
     losses = [float(fresh.train_on_batch(x, y, return_dict=True)["loss"]) for _ in range(steps)]
     first, last = losses[0], float(np.mean(losses[-3:]))
-    detail = f"loss {first:.2f} -> {last:.2f} over {steps} steps on one batch of made-up images"
+    detail = f"loss {first:.2f} -> {last:.2f} in {steps} steps on {len(x)} {which}"
     if not all(map(math.isfinite, losses)):
         return Check(
             name,
@@ -364,12 +422,15 @@ def check_accuracy(
     min_accuracy: float,
     *,
     stand_in: bool = False,
+    raw_pixels: bool = True,
 ) -> Check:
     """Accuracy on held-out images (raw pixel values 0-255) reaches ``min_accuracy``.
 
     With ``stand_in=True`` (made-up images) nothing is graded: reaching
     ``min_accuracy`` (the stand-in's bar, which a model that learns clears) gives a
-    ``NOTE``, not a ``PASS``; falling short is still a ``FAIL``.
+    ``NOTE``, not a ``PASS``; falling short is still a ``FAIL``. With
+    ``raw_pixels=True`` (CIFAR-10's 0-255), a model that does much better on pixels
+    divided by 255 is told to scale inside the model.
     """
     name = "accuracy"
     labels = np.asarray(y_test).reshape(-1)
@@ -391,7 +452,7 @@ def check_accuracy(
         detail = f"{got:.2f} on {len(labels):,} held-out images (threshold {min_accuracy:.2f})"
     if got >= min_accuracy:
         return Check(name, "PASS", detail)
-    if accuracy(images / 255.0) >= max(min_accuracy, got + 0.2):
+    if raw_pixels and accuracy(images / 255.0) >= max(min_accuracy, got + 0.2):
         fix = (
             "your model expects pixels scaled to [0, 1], but it is given raw values 0-255 as "
             "load_data returns them: put layers.Rescaling(1 / 255) first in the model"
@@ -420,7 +481,7 @@ def grade(
     model: keras.Model | str | os.PathLike,
     *,
     data: str | os.PathLike | None = None,
-    max_params: int = MAX_PARAMS,
+    max_params: int | None = None,
     min_accuracy: float | None = None,
     steps: int = TRAIN_STEPS,
     seed: int = 0,
@@ -436,10 +497,12 @@ def grade(
         model: A ``keras.Model``, or the path of a ``.keras`` file.
         data: Held-out data for the accuracy check: ``"fixture"``, ``"keras"`` or a
             folder in the official format; ``None`` follows ``DLCOURSE_CIFAR10``
-            (see ``held_out_data``).
-        max_params: The parameter budget.
+            (see ``held_out_data``). ``"digits"`` grades a model for the 8x8 digits
+            instead, the rehearsal.
+        max_params: The parameter budget; ``None`` takes ``MAX_PARAMS``, or
+            ``DIGITS_MAX_PARAMS`` for the digits.
         min_accuracy: The accuracy threshold; ``None`` takes ``MIN_ACCURACY`` for
-            the data (``"fixture"`` or real CIFAR-10).
+            the data (``"fixture"``, ``"digits"`` or real CIFAR-10).
         steps: Training steps of the "trains" check, at least 4.
         seed: Seed for the fresh copy's weights and its training.
         show: Print the report.
@@ -454,6 +517,8 @@ def grade(
     """
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 4:
         raise ValueError(f"steps must be an int of at least 4, got {steps!r}")
+    if max_params is None:
+        max_params = DIGITS_MAX_PARAMS if data == "digits" else MAX_PARAMS
     if isinstance(max_params, bool) or not isinstance(max_params, int) or max_params < 1:
         raise ValueError(f"max_params must be a positive int, got {max_params!r}")
     if min_accuracy is not None and not 0 <= min_accuracy <= 1:
@@ -462,24 +527,31 @@ def grade(
     source = _source(data)
     x_test, y_test, described = held_out_data(source)
     if min_accuracy is None:
-        min_accuracy = MIN_ACCURACY["fixture" if source == "fixture" else "keras"]
+        min_accuracy = MIN_ACCURACY.get(source, MIN_ACCURACY["keras"])
 
     checks = [
-        check_input_shape(model),
+        check_input_shape(model, data=source),
         check_output_classes(model),
         check_parameters(model, max_params),
     ]
     shapes_ok = checks[0].status == checks[1].status == "PASS"
     needs_shapes = "fix the input shape and the number of classes first"
     if shapes_ok:
-        checks.append(check_output_and_loss(model))
+        checks.append(check_output_and_loss(model, data=source))
         compiled = _loss_of(model)[0] in LOSSES and getattr(model, "optimizer", None)
         if compiled:
-            checks.append(check_trains(model, steps, seed=seed))
+            checks.append(check_trains(model, steps, seed=seed, data=source))
         else:
             checks.append(Check("trains", "SKIP", "not run", "compile the model (above) first"))
         checks.append(
-            check_accuracy(model, x_test, y_test, min_accuracy, stand_in=source == "fixture")
+            check_accuracy(
+                model,
+                x_test,
+                y_test,
+                min_accuracy,
+                stand_in=source == "fixture",
+                raw_pixels=source != "digits",
+            )
         )
     else:
         checks += [
@@ -507,15 +579,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("model", help="the .keras file")
     parser.add_argument(
         "--data",
-        help="held-out data: 'fixture', 'keras' (downloads CIFAR-10 once) or a "
-        "cifar-10-batches-py folder (default: from DLCOURSE_CIFAR10, else 'keras')",
+        help="held-out data: 'fixture' (the made-up stand-in), 'keras' (downloads CIFAR-10 "
+        "once), a cifar-10-batches-py folder, or 'digits' (the 8x8 digits, for a "
+        "rehearsal) (default: from DLCOURSE_CIFAR10, else 'keras')",
     )
-    parser.add_argument("--max-params", type=int, default=MAX_PARAMS)
+    parser.add_argument(
+        "--max-params",
+        type=int,
+        help=f"default {MAX_PARAMS:,}, or {DIGITS_MAX_PARAMS:,} with --data digits",
+    )
     parser.add_argument(
         "--min-accuracy",
         type=float,
-        help=f"default {MIN_ACCURACY['keras']} on CIFAR-10, {MIN_ACCURACY['fixture']} on "
-        "the fixture",
+        help=f"default {MIN_ACCURACY['keras']} on CIFAR-10, {MIN_ACCURACY['digits']} on the "
+        f"digits; on the stand-in ({MIN_ACCURACY['fixture']}) nothing is graded",
     )
     parser.add_argument("--steps", type=int, default=TRAIN_STEPS)
     args = parser.parse_args(argv)

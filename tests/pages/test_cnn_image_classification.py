@@ -90,3 +90,40 @@ def test_the_mistakes_shown_are_the_most_confident_ones():
     shown = [float(p) for p in line.split()]
     assert len(shown) == 3 and min(shown) > 0.9
     assert "most confident mistakes, each with a probability near 1" in _page()
+
+
+def _report(first_line: str) -> list[str]:
+    """The grader's report the page shows, from its first line to its RESULT line."""
+    lines = _page().splitlines()
+    start = lines.index(first_line)
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("RESULT: "))
+    return lines[start : end + 1]
+
+
+def test_rehearsal_is_graded_by_the_assignment_grader_with_the_digits_thresholds():
+    from dlcourse.grade import DIGITS_MAX_PARAMS, MIN_ACCURACY
+
+    page = " ".join(_page().split())
+    threshold, budget = MIN_ACCURACY["digits"], DIGITS_MAX_PARAMS
+    assert f"at least {threshold:.2f} test accuracy, at most {budget:,} parameters" in page
+    code = (ROOT / "snippets" / "cnn" / "image-classification" / "rehearsal.py").read_text()
+    assert 'model.save("digits_model.keras")' in code
+    assert 'grade("digits_model.keras", data="digits")' in code
+    report = _report("Grading digits_model.keras")
+    assert report[1] == "held-out data: the 8x8 digits' test split (450 images, pixels 0 to 1)"
+    assert [line.split()[0] for line in report[2:-1]] == ["PASS"] * 6, report
+    assert report[-1] == "RESULT: PASS (6 of 6 checks passed)"
+    accuracy = _number(r"PASS  accuracy +([\d.]+) on 450", "\n".join(report))
+    assert accuracy >= threshold
+    assert f"(threshold {threshold:.2f})" in report[-2]
+    assert f"(budget {budget:,})" in report[4]
+
+
+def test_the_broken_model_shows_the_grader_s_fixes():
+    report = _report("Grading model")
+    failed = [line.split()[1] for line in report if line.startswith("FAIL  ")]
+    assert failed == ["output", "trains", "accuracy"], report
+    fixes = " ".join(" ".join(line.split()) for line in report)
+    assert 'fix: add activation="softmax" to the last Dense layer' in fixes
+    assert report[-1] == "RESULT: FAIL (3 of 6 checks passed)"
+    assert all(len(line) <= 80 for line in report)
