@@ -43,9 +43,11 @@
 #
 # Ideas that get you there, each taught on a page of this site:
 # [convolution layers](../../cnn/conv-layer/) and [pooling](../../cnn/pooling/);
-# [dropout and batch normalization](../../cnn/regularization/);
-# [data augmentation](../../cnn/image-classification/#data-augmentation) (for
-# CIFAR-10, a horizontal flip is right: a mirrored cat is a cat); and
+# [dropout](../../cnn/regularization/) and
+# [batch normalization in a conv block](../../cnn/regularization/#batchnorm-in-a-conv-block);
+# [data augmentation](../../cnn/image-classification/#data-augmentation), with
+# [a horizontal flip](../../cnn/image-classification/#flips) (right for CIFAR-10: a
+# mirrored cat is a cat); and
 # [reading the training log](../../neural-networks/workflow/#fit-log) to see
 # whether more epochs would help.
 #

@@ -127,3 +127,12 @@ def test_the_broken_model_shows_the_grader_s_fixes():
     assert 'fix: add activation="softmax" to the last Dense layer' in fixes
     assert report[-1] == "RESULT: FAIL (3 of 6 checks passed)"
     assert all(len(line) <= 80 for line in report)
+
+
+def test_a_horizontal_flip_mirrors_in_training_only(capsys):
+    from snippet_runner import run_snippet
+
+    ns = run_snippet("snippets/cnn/image-classification/flip.py")
+    capsys.readouterr()
+    assert ns["seen"] == {"[[0, 1, 2], [3, 4, 5]]", "[[2, 1, 0], [5, 4, 3]]"}
+    np.testing.assert_array_equal(ns["same"], ns["image"])

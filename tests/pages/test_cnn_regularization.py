@@ -85,3 +85,15 @@ def test_exercise_solutions(capsys):
     model = keras.Sequential([keras.Input((28, 28, 16)), layers.BatchNormalization()])
     assert sum(int(np.prod(w.shape)) for w in model.non_trainable_weights) == 32
     assert "two calls with training=True agree: False" in capsys.readouterr().out
+
+
+def test_batchnorm_in_a_conv_block_normalizes_each_channel_and_says_which_are_trained(capsys):
+    ns = run_snippet("snippets/cnn/regularization/batchnorm.py")
+    block = ns["block"]
+    norm = block.get_layer("norm")
+    # What the page says: gamma and beta trained, the two moving averages not (32 + 32).
+    assert sum(int(np.prod(w.shape)) for w in norm.trainable_weights) == 32
+    assert sum(int(np.prod(w.shape)) for w in norm.non_trainable_weights) == 32
+    assert block.get_layer("conv").bias is None
+    np.testing.assert_allclose(ns["normalized"].mean(axis=(0, 1, 2)), 0.0, atol=1e-3)
+    np.testing.assert_allclose(ns["normalized"].std(axis=(0, 1, 2)), 1.0, atol=1e-2)

@@ -79,3 +79,33 @@ print(
     out.std(axis=0).round(1),
 )
 # --8<-- [end:settle]
+
+# --8<-- [start:conv-block]
+import keras
+import numpy as np
+from keras import layers
+
+block = keras.Sequential(
+    [
+        keras.Input(shape=(32, 32, 3)),
+        layers.Conv2D(
+            16, 3, padding="same", use_bias=False, name="conv"
+        ),  # (1)!
+        layers.BatchNormalization(name="norm"),  # (2)!
+        layers.Activation("relu", name="relu"),
+    ]
+)
+for layer in block.layers:
+    shapes = [tuple(w.shape) for w in layer.weights]
+    print(f"{layer.name:<5} {layer.count_params():>3} parameters {shapes}")
+
+images = np.random.default_rng(0).uniform(0, 255, (8, 32, 32, 3))
+maps = block.get_layer("conv")(images.astype("float32"))
+normalized = block.get_layer("norm")(maps, training=True)
+normalized = keras.ops.convert_to_numpy(normalized)
+print("normalized maps:", normalized.shape)
+mean = normalized.mean(axis=(0, 1, 2))  # over the batch and every position
+std = normalized.std(axis=(0, 1, 2))
+print("per channel: mean", np.abs(mean).max().round(3), "at most,", end=" ")
+print("std from", std.min().round(2), "to", std.max().round(2))
+# --8<-- [end:conv-block]
