@@ -25,14 +25,14 @@
 # The last cell saves your model and grades it, with a PASS or FAIL line per check.
 # Each requirement links to the lesson that teaches it:
 #
-# | Check | Requirement | Taught in |
-# | --- | --- | --- |
-# | input shape | `(32, 32, 3)`, raw pixel values 0 to 255 | [preparing data][prep] |
-# | output classes | 10 | [the classifier head][head] |
-# | parameters | at most 500,000 | [counting parameters][count] |
-# | output and loss | softmax with `from_logits=False`, or logits with `True` | [logits][logits] |
-# | trains | a fresh copy cuts its loss by 10 % in 10 steps | [the learning rate][lr] |
-# | accuracy | at least 0.70 on the CIFAR-10 test set | [end to end][end] |
+# | Check | Requirement, and where it is taught |
+# | --- | --- |
+# | input shape | `(32, 32, 3)`, raw pixel values 0 to 255 ([preparing data][prep]) |
+# | output classes | 10 ([the classifier head][head]) |
+# | parameters | at most 500,000 ([counting parameters][count]) |
+# | output and loss | softmax with `from_logits=False`, or logits with `True` ([logits][logits]) |
+# | trains | a fresh copy cuts its loss by 10 % in 10 steps ([the learning rate][lr]) |
+# | accuracy | at least 0.70 on the CIFAR-10 test set ([end to end][end]) |
 #
 # [prep]: ../../neural-networks/workflow/#prepare-and-choose
 # [head]: ../../cnn/classifier-head/
