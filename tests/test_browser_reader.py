@@ -59,27 +59,36 @@ FOUND_ALL = """([base, wanted]) => {
 }"""
 
 
-def test_search_finds_every_page_that_uses_a_term(served, browser):
+@pytest.fixture(scope="module")
+def search_page(served, browser):
+    """The home page, whose search the tests below type into: one search index, built
+    once in the page's search worker, for all of them."""
+    base, _ = served
+    with opened(browser, base, [""]) as (visit,):
+        yield visit
+
+
+def test_search_finds_every_page_that_uses_a_term(served, search_page):
     base, site = served
     expected = {term: sorted(pages_containing(site, term)) for term in SEARCH_TERMS}
     for term, pages in expected.items():
         assert len(pages) >= 2, f"{term!r}: this test needs a term that several pages use"
-    with opened(browser, base, [""]) as (visit,):
-        box = visit.page.locator("input.md-search__input")
-        box.click()
-        for term, pages in expected.items():
-            # Clear the last term's results first, so that they cannot pass for this term's.
-            box.fill("")
-            box.press("End")
-            visit.page.wait_for_selector(".md-search-result__item", state="detached")
-            box.fill(term)
-            box.press("End")  # Material searches on a key press, as when a reader types
-            try:
-                visit.page.wait_for_function(FOUND_ALL, arg=[base, pages], timeout=5_000)
-            except PlaywrightTimeout:
-                shown = visit.page.evaluate(FOUND_ALL, [base, pages])
-                missing = sorted(set(pages) - set(shown))
-                pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
+    visit = search_page
+    box = visit.page.locator("input.md-search__input")
+    box.click()
+    for term, pages in expected.items():
+        # Clear the last term's results first, so that they cannot pass for this term's.
+        box.fill("")
+        box.press("End")
+        visit.page.wait_for_selector(".md-search-result__item", state="detached")
+        box.fill(term)
+        box.press("End")  # Material searches on a key press, as when a reader types
+        try:
+            visit.page.wait_for_function(FOUND_ALL, arg=[base, pages], timeout=5_000)
+        except PlaywrightTimeout:
+            shown = visit.page.evaluate(FOUND_ALL, [base, pages])
+            missing = sorted(set(pages) - set(shown))
+            pytest.fail(f"searching {term!r} misses pages that use it: {missing}")
 
 
 # A Keras or TensorFlow name, and the lesson that teaches it.
@@ -115,14 +124,19 @@ def search_results(page, base: str, term: str) -> list[dict]:
     return page.evaluate(RESULTS, base)
 
 
-def test_search_ranks_the_lesson_that_teaches_a_name_above_the_helpers(served, browser):
+@pytest.fixture(scope="module")
+def taught_results(served, search_page) -> dict[str, list[dict]]:
+    """What searching each name of TAUGHT_BY shows, read once for the two tests below."""
     base, _ = served
-    with opened(browser, base, [""]) as (visit,):
-        for term, lesson in TAUGHT_BY.items():
-            pages = [r["page"] for r in search_results(visit.page, base, term)]
-            assert lesson in pages[:3], f"searching {term!r}: {lesson} is not in the top 3: {pages}"
-            if REFERENCE in pages:
-                assert pages.index(lesson) < pages.index(REFERENCE), f"{term!r}: {pages}"
+    return {term: search_results(search_page.page, base, term) for term in TAUGHT_BY}
+
+
+def test_search_ranks_the_lesson_that_teaches_a_name_above_the_helpers(taught_results):
+    for term, lesson in TAUGHT_BY.items():
+        pages = [r["page"] for r in taught_results[term]]
+        assert lesson in pages[:3], f"searching {term!r}: {lesson} is not in the top 3: {pages}"
+        if REFERENCE in pages:
+            assert pages.index(lesson) < pages.index(REFERENCE), f"{term!r}: {pages}"
 
 
 # What a preview showed, and no reader needs: a notebook's copy notice and prompts, a
@@ -130,19 +144,16 @@ def test_search_ranks_the_lesson_that_teaches_a_name_above_the_helpers(served, b
 NOISE = ["Copied!", "In [", "\u00b6", "(1)!"]
 
 
-def test_search_previews_are_short_and_show_only_the_text(served, browser):
-    base, _ = served
-    with opened(browser, base, [""]) as (visit,):
-        for term in TAUGHT_BY:
-            results = search_results(visit.page, base, term)
-            for result in results:
-                noise = [n for n in NOISE if n in result["text"]]
-                assert not noise, f"{term!r}: the preview of {result['page']} shows {noise}"
-                assert result["code_lines"] <= 1, f"{term!r}: {result['page']}: {result}"
-            # Results fill at most 75 % of the 900 px window: at least three fit in it.
-            tops = [sum(r["height"] for r in results[: i + 1]) for i in range(len(results))]
-            shown = sum(1 for top in tops if top <= 0.75 * DESKTOP["height"])
-            assert shown >= 3, f"{term!r}: only {shown} results fit on the screen: {results[:3]}"
+def test_search_previews_are_short_and_show_only_the_text(taught_results):
+    for term, results in taught_results.items():
+        for result in results:
+            noise = [n for n in NOISE if n in result["text"]]
+            assert not noise, f"{term!r}: the preview of {result['page']} shows {noise}"
+            assert result["code_lines"] <= 1, f"{term!r}: {result['page']}: {result}"
+        # Results fill at most 75 % of the 900 px window: at least three fit in it.
+        tops = [sum(r["height"] for r in results[: i + 1]) for i in range(len(results))]
+        shown = sum(1 for top in tops if top <= 0.75 * DESKTOP["height"])
+        assert shown >= 3, f"{term!r}: only {shown} results fit on the screen: {results[:3]}"
 
 
 def test_tab_leaves_the_search_box_for_a_visible_control(served, browser):
