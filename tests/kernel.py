@@ -68,6 +68,23 @@ def kernel_server(preload: tuple[str, ...] = warm_kernel.PRELOAD) -> warm_kernel
     return warm_kernel.server(lambda home: reader_env(None, home), preload)
 
 
+def merged_streams(outputs: list) -> list:
+    """Consecutive outputs of one stream as one output, as Jupyter shows them (a cell that
+    prints as it goes, such as a ``fit`` log, sends many pieces)."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            last
+            and out["output_type"] == last["output_type"] == "stream"
+            and (out["name"] == last["name"])
+        ):
+            merged[-1] = type(last)({**last, "text": last["text"] + out["text"]})
+        else:
+            merged.append(out)
+    return merged
+
+
 def without_startup_noise(outputs: list) -> list:
     """The outputs without TensorFlow's C++ start-up lines (a stream left empty goes)."""
     kept = []
@@ -205,7 +222,7 @@ class ProgramRun:
             outputs = list(cell.outputs)
             if text:
                 outputs.append(nbformat.v4.new_output("stream", name="stdout", text=text))
-            run.ran, run.outputs = True, without_startup_noise(outputs)
+            run.ran, run.outputs = True, merged_streams(without_startup_noise(outputs))
             now = self._figures()
             run.figures = {
                 name: (self.dir / name).read_bytes()

@@ -168,3 +168,22 @@ def test_the_server_refuses_a_kernel_with_another_environment():
         timeout=60,
     )
     assert "no warm kernel: the environment differs in ['OTHER_SETTING']" in done.stderr
+
+
+def test_a_stream_printed_in_pieces_is_one_output_as_jupyter_shows_it():
+    """A cell that prints as it goes (a fit log) sends many pieces; Jupyter shows one
+    output per stream until another kind of output comes between."""
+    code = (
+        "import sys, time\n"
+        "for i in range(3):\n"
+        "    print(i, flush=True)\n"
+        "    time.sleep(0.05)\n"
+        "print('note', file=sys.stderr, flush=True)\n"
+        "print('end')"
+    )
+    outputs = run(code).cells[0].outputs
+    assert [(o["name"], o["text"]) for o in outputs] == [
+        ("stdout", "0\n1\n2\n"),
+        ("stderr", "note\n"),
+        ("stdout", "end\n"),
+    ]

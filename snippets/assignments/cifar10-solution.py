@@ -42,11 +42,10 @@
 # ## How long it takes
 #
 # **Measured by this site** (not cited): one epoch of this model over 50,000
-# images of CIFAR-10's shape took **22 s of CPU time** and **28 s to 54 s of
-# wall-clock time** in two runs on a 2-core x86 server without a GPU. That server
-# was shared with other work at the time (load average about 6), so the wall
-# times are upper bounds for such a machine: the 10 epochs below take at most
-# about 5 to 9 minutes. The images were random pixels (a step takes as long
+# images of CIFAR-10's shape took **14 s to 27 s of wall-clock time** (and
+# **21 s to 27 s of CPU time**, both cores together) in two runs on a 2-core x86
+# server without a GPU and with nothing else running: the 10 epochs below take
+# about 2½ to 4½ minutes there. The images were random pixels (a step takes as long
 # whatever the pixels show); 300 and 600 steps of 32 images were timed after a
 # warm-up and scaled to the epoch's 1,563 steps, by `tools/cifar10_epoch_time.py`
 # in [the site's repository](https://github.com/dlcourse/dlcourse) (its log is

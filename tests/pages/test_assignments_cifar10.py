@@ -145,8 +145,8 @@ def test_solution_is_the_cited_recipe_and_says_what_is_cited_and_what_measured()
     cpu = re.findall(r"one epoch of 50,000 images .*\n  wall (\d+) s, CPU (\d+) s", log)
     assert len(cpu) == 2, log
     walls = sorted(int(wall) for wall, _ in cpu)
-    assert {int(c) for _, c in cpu} == {22}
-    assert "**22 s of CPU time**" in text
+    cpus = sorted(int(c) for _, c in cpu)
+    assert f"**{cpus[0]} s to {cpus[1]} s of CPU time**" in text
     assert f"**{walls[0]} s to {walls[1]} s of wall-clock time**" in text
     assert "Runtime > Change runtime type" in text
 
