@@ -430,7 +430,7 @@ def test_display_math_is_not_clipped(site_run):
 # and every tab shown for the measurement: a code or output block that scrolls sideways (its
 # end off-screen), a table wider than its box (its last columns hidden), and a figure
 # without its size (the page moves as it loads) or, below the first screenful, loaded at
-# once. Notebook cells are left to the notebook pages' own styling.
+# once. Notebook pages too: their cells are the same code blocks.
 TOO_WIDE = """() => {
   const opened = [...document.querySelectorAll('.md-content details:not([open])')];
   opened.forEach(d => d.open = true);
@@ -440,7 +440,7 @@ TOO_WIDE = """() => {
   const problems = [];
   const first = text => text.trim().split('\\n')[0].slice(0, 60);
   for (const code of document.querySelectorAll('.md-content pre > code')) {
-    if (code.closest('.jupyter-wrapper') || !code.getClientRects().length) continue;
+    if (!code.getClientRects().length) continue;
     if (code.scrollWidth > code.clientWidth + 1)
       problems.push(`a code block scrolls sideways (${code.scrollWidth}px in ` +
                     `${code.clientWidth}px): ${first(code.textContent)}`);
