@@ -1,0 +1,89 @@
+"""Every lesson says what it teaches and what it needs first, and ends with a recap.
+
+A lesson is a page of the Neural networks, TensorFlow or Convolutional networks section of
+``mkdocs.yml``'s nav. Near its top (before its first ``##`` section) it has an
+``In this lesson`` box: what you will learn, and what you need first, with links to the
+lessons it builds on. Before its exercises it has a ``## Recap`` section that ends with a
+``**Next:**`` link to the next lesson in the nav (the last lesson of the course links to
+the assignment).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pages import _load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("Neural networks", "TensorFlow", "Convolutional networks")
+BOX = re.compile(r'^!!! abstract "In this lesson"\n((?:    .*\n|\n)+)', re.M)
+LINK = re.compile(r"\]\(([^)#\s]+\.(?:md|ipynb))(?:#[^)]*)?\)")
+
+
+def lessons() -> list[str]:
+    """The lesson pages, in nav order, as paths under ``docs/``; the assignment after."""
+    nav = _load_yaml(ROOT / "mkdocs.yml")["nav"]
+    pages: list[str] = []
+    for section in nav:
+        title, items = next(iter(section.items()))
+        if title in SECTIONS:
+            pages += [next(iter(i.values())) if isinstance(i, dict) else i for i in items]
+        if title == "Assignment":
+            first_assignment = next(iter(items[0].values()))
+    return [*pages, first_assignment]
+
+
+LESSONS = lessons()
+
+
+def normal(page: str, href: str) -> str:
+    """A link's target as a path under ``docs/``."""
+    parts: list[str] = []
+    for part in (Path(page).parent / href).parts:
+        if part == "..":
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+@pytest.mark.parametrize("page", LESSONS[:-1])
+def test_lesson_opens_with_what_it_teaches_and_needs(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    first_section = text.find("\n## ")
+    box = BOX.search(text)
+    assert box and box.start() < first_section, (
+        f"docs/{page}: no '!!! abstract \"In this lesson\"' box before the first ## section"
+    )
+    body = box.group(1)
+    assert "**You will learn**" in body, f"docs/{page}: the box does not say what you will learn"
+    assert "**You need first**" in body, f"docs/{page}: the box does not say what you need first"
+    earlier = set(LESSONS[: LESSONS.index(page)]) | {"index.md", "setup.md"}
+    needs = body[body.index("**You need first**") :]
+    linked = {normal(page, href) for href in LINK.findall(needs)}
+    assert linked, f"docs/{page}: 'You need first' links to no page"
+    later = linked - earlier - {"notebooks/first-model.ipynb", "glossary.md"}
+    assert not later, f"docs/{page}: 'You need first' names pages that come later: {later}"
+
+
+@pytest.mark.parametrize("page", LESSONS[:-1])
+def test_lesson_ends_with_a_recap_and_the_next_lesson(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    recap = re.search(r"^## Recap\b.*$", text, re.M)
+    assert recap, f"docs/{page}: no '## Recap' section"
+    exercises = re.search(r"^## Exercises\b", text, re.M)
+    if exercises:
+        assert recap.start() < exercises.start(), (
+            f"docs/{page}: the recap comes after the exercises"
+        )
+    end = exercises.start() if exercises else len(text)
+    section = text[recap.end() : end]
+    assert re.search(r"^- ", section, re.M), f"docs/{page}: the recap lists no points"
+    following = LESSONS[LESSONS.index(page) + 1]
+    nxt = re.search(r"\*\*Next:\*\*.*?\]\(([^)#\s]+)", section, re.S)
+    assert nxt, f"docs/{page}: the recap has no '**Next:**' link"
+    assert normal(page, nxt.group(1)) == following, (
+        f"docs/{page}: **Next:** links to {nxt.group(1)}, but the next lesson is {following}"
+    )
