@@ -253,7 +253,7 @@ probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))
 for p, truth in zip(probabilities, y_test[:5, 0], strict=True):
     guess = p.argmax()
     name, actual = CLASS_NAMES[guess], CLASS_NAMES[truth]
-    print(f"[{DATA}] predicted {name:<10} (p = {p[guess]:.2f}) actual {actual}")
+    print(f"[{DATA}] predicted {name:<10} actual {actual}")
 
 # %% [markdown]
 # ## 9. Save and grade

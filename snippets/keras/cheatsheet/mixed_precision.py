@@ -6,7 +6,7 @@ from keras import layers
 # Compute in 16-bit floats, keep the weights in float32: faster on GPUs and
 # TPUs with 16-bit units. "mixed_float16" for NVIDIA GPUs, "mixed_bfloat16"
 # for TPUs and recent CPUs. Set it before building the model.
-keras.mixed_precision.set_global_policy("mixed_bfloat16")
+keras.mixed_precision.set_global_policy("mixed_float16")
 
 model = keras.Sequential(
     [
