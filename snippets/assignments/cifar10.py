@@ -55,9 +55,9 @@
 # runs this workflow end to end, grader included, in seconds: you meet the
 # grader's report and its messages before the long run.
 #
-# **How long it takes.** The reference model took about half a minute per epoch
-# on a busy 2-core CPU ([measured](../cifar10-solution/#how-long-it-takes)); a
-# larger model takes longer. In Colab, choose **Runtime > Change runtime type**,
+# **How long it takes.** The reference model took 14 to 27 seconds per epoch on
+# a 2-core CPU ([measured](../cifar10-solution/#how-long-it-takes)); a larger
+# model takes longer. In Colab, choose **Runtime > Change runtime type**,
 # then a GPU (T4 on the free tier), before you run anything.
 #
 # **Where the outputs on this page come from.** The site's tests run this notebook
