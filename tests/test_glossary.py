@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from glossary_terms import TERMS
-from pages import _load_yaml
+from pages import nav_pages
 
 pytestmark = pytest.mark.slow
 
@@ -30,20 +30,6 @@ CODE = {"pre", "code", "kbd", "samp", "math", "svg", "script", "style"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {"p", "li", "div", "td", "th", "dd", "dt", "summary", "figcaption", "table"}
 BREAK = "\u2029"  # between blocks, so that a sentence never runs into the next block
-
-
-def nav_pages() -> list[str]:
-    """The pages of ``mkdocs.yml``'s nav, in order, as paths under ``docs/``."""
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            elif isinstance(value, str) and not re.match(r"\w+://", value):
-                yield value
-
-    return list(walk(_load_yaml(ROOT / "mkdocs.yml")["nav"]))
 
 
 def url_of(page: str) -> str:
@@ -215,7 +201,7 @@ def glossary_link(page: str) -> str:
 @pytest.fixture(scope="module")
 def site(built_site):
     assert built_site["returncode"] == 0, built_site["log"]
-    nav = nav_pages()
+    nav = nav_pages(ROOT / "mkdocs.yml")
     assert GLOSSARY in nav, f"docs/{GLOSSARY} is not in mkdocs.yml's nav"
     for term in TERMS:
         assert term.taught.split("#")[0] in nav, f"{term.id}: {term.taught} is not in the nav"

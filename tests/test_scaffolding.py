@@ -10,11 +10,12 @@ the assignment).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
-from pages import _load_yaml
+from pages import nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("Neural networks", "TensorFlow", "Convolutional networks")
@@ -24,15 +25,8 @@ LINK = re.compile(r"\]\(([^)#\s]+\.(?:md|ipynb))(?:#[^)]*)?\)")
 
 def lessons() -> list[str]:
     """The lesson pages, in nav order, as paths under ``docs/``; the assignment after."""
-    nav = _load_yaml(ROOT / "mkdocs.yml")["nav"]
-    pages: list[str] = []
-    for section in nav:
-        title, items = next(iter(section.items()))
-        if title in SECTIONS:
-            pages += [next(iter(i.values())) if isinstance(i, dict) else i for i in items]
-        if title == "Assignment":
-            first_assignment = next(iter(items[0].values()))
-    return [*pages, first_assignment]
+    config = ROOT / "mkdocs.yml"
+    return [*nav_pages(config, SECTIONS), nav_pages(config, ("Assignment",))[0]]
 
 
 LESSONS = lessons()
@@ -40,13 +34,7 @@ LESSONS = lessons()
 
 def normal(page: str, href: str) -> str:
     """A link's target as a path under ``docs/``."""
-    parts: list[str] = []
-    for part in (Path(page).parent / href).parts:
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 
 
 @pytest.mark.parametrize("page", LESSONS[:-1])

@@ -91,6 +91,23 @@ def _load_yaml(config_file: Path) -> dict:
     return config
 
 
+def nav_pages(config_file: Path, sections: tuple[str, ...] = ()) -> list[str]:
+    """The pages of the site's nav, in order, as paths under ``docs_dir``; with
+    ``sections``, only those under the top-level sections of these titles."""
+
+    def walk(items, top: bool):
+        for item in items:
+            title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if top and sections and title not in sections:
+                continue
+            if isinstance(value, list):
+                yield from walk(value, False)
+            elif isinstance(value, str) and not re.match(r"\w+://", value):
+                yield value
+
+    return list(walk(_load_yaml(config_file).get("nav", []), True))
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     root: Path
