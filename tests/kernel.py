@@ -156,6 +156,12 @@ class ProgramRun:
         self.cells = [CellRun() for _ in program.cells]
         self.stopped_at: int | None = None  # the cell that raised unexpectedly
         self.crash: str | None = None
+        self._error: BaseException | None = None
+        # Python 3.11's ast.parse keeps its depth count per interpreter, not per thread: two
+        # threads parsing at once can fail with "AST constructor recursion depth mismatch".
+        # So whatever parses code (choosing each segment's kernel, formatting a traceback)
+        # runs here, in the thread that collects and runs the tests, never in the run's.
+        self._kernels = [self._kernel(self._segment_code(s)) for s in self._segments()]
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -163,6 +169,8 @@ class ProgramRun:
         self._thread.join(timeout)
         if self._thread.is_alive():
             self.crash = f"the page's program still ran after {timeout:.0f} s"
+        elif self._error is not None and self.crash is None:
+            self.crash = "".join(traceback.format_exception(self._error))[-3000:]
         return self.cells
 
     def cleanup(self) -> None:
@@ -179,15 +187,22 @@ class ProgramRun:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()  # this thread's own
         try:
-            for segment in self._segments():
-                if not loop.run_until_complete(self._run_segment(segment)):
+            for segment, kernel in zip(self._segments(), self._kernels, strict=True):
+                if not loop.run_until_complete(self._run_segment(segment, *kernel)):
                     break
-        except BaseException as err:  # reported by the page's items
-            self.crash = "".join(traceback.format_exception(err))[-3000:]
+        except BaseException as err:  # reported by the page's items, by way of result()
+            self._error = err
         finally:
             loop.close()
 
-    async def _run_segment(self, indices: list[int]) -> bool:
+    def _segment_code(self, indices: list[int]) -> str:
+        """The code a segment's kernel runs: its cells but those tagged to skip."""
+        cells = [self.program.cells[i] for i in indices]
+        return "\n".join(c.code for c in cells if SKIP_TAG not in c.tags)
+
+    async def _run_segment(
+        self, indices: list[int], manager: type | None, env: dict[str, str]
+    ) -> bool:
         import nbformat
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError
@@ -198,9 +213,6 @@ class ProgramRun:
             cell.metadata["tags"] = list(self.program.cells[i].tags)
             cells.append(cell)
         notebook = nbformat.v4.new_notebook(cells=cells)
-        manager, env = self._kernel(
-            "\n".join(c.source for c in cells if SKIP_TAG not in c.metadata["tags"])
-        )
         seen = self._figures()
         # What the kernel's process writes below Python (a child process, TensorFlow's C++
         # runtime) goes to this file, and into the output of the cell that wrote it. Jupyter

@@ -187,3 +187,25 @@ def test_a_stream_printed_in_pieces_is_one_output_as_jupyter_shows_it():
         ("stderr", "note\n"),
         ("stdout", "end\n"),
     ]
+
+
+def test_a_run_parses_no_code_in_its_own_thread(monkeypatch):
+    """Python 3.11's ast.parse fails when two threads parse at once, and the tests parse
+    in the main thread while programs run: a run's thread must leave parsing to it."""
+    import ast
+    import threading
+
+    parsed_in: list[str] = []
+    real_parse = ast.parse
+
+    def parse(*args, **kwargs):
+        parsed_in.append(threading.current_thread().name)
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", parse)
+    cells = [Cell("import os\nprint(os.sep)"), Cell("raise ValueError('shown')", fresh=True)]
+    program_run = ProgramRun(Program("parsing", cells))
+    program_run.result(timeout=300)
+    program_run.cleanup()
+    assert program_run.kernels == 2 and program_run.cells[0].text() == "/\n"
+    assert parsed_in and set(parsed_in) == {threading.main_thread().name}
