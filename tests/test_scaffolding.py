@@ -1,11 +1,12 @@
 """Every lesson says what it teaches and what it needs first, and ends with a recap.
 
-A lesson is a page of the Neural networks, TensorFlow or Convolutional networks section of
-``mkdocs.yml``'s nav. Near its top (before its first ``##`` section) it has an
-``In this lesson`` box: what you will learn, and what you need first, with links to the
-lessons it builds on. Before its exercises it has a ``## Recap`` section that ends with a
-``**Next:**`` link to the next lesson in the nav (the last lesson of the course links to
-the assignment).
+A lesson is a Markdown page of the course's path through ``mkdocs.yml``'s nav: the
+Neural networks and Convolutional networks sections, then (after the assignment) Under the
+hood: TensorFlow and Going further. Near its top (before its first ``##`` section) it has
+an ``In this lesson`` box: what you will learn, and what you need first, with links to
+pages before it on the path. Before its exercises it has a ``## Recap`` section that ends
+with a ``**Next:**`` link to the next page on the path (after the last CNN lesson, the
+assignment; after the last lesson, the cheat sheet).
 """
 
 from __future__ import annotations
@@ -18,18 +19,26 @@ import pytest
 from pages import nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("Neural networks", "TensorFlow", "Convolutional networks")
+BEFORE = ("Neural networks", "Convolutional networks")
+AFTER = ("Under the hood: TensorFlow", "Going further")
 BOX = re.compile(r'^!!! abstract "In this lesson"\n((?:    .*\n|\n)+)', re.M)
 LINK = re.compile(r"\]\(([^)#\s]+\.(?:md|ipynb))(?:#[^)]*)?\)")
 
 
-def lessons() -> list[str]:
-    """The lesson pages, in nav order, as paths under ``docs/``; the assignment after."""
+def course_path() -> list[str]:
+    """The path a learner walks, as paths under ``docs/``: the lessons in nav order with
+    the assignment where the nav has it, and the cheat sheet at the end."""
     config = ROOT / "mkdocs.yml"
-    return [*nav_pages(config, SECTIONS), nav_pages(config, ("Assignment",))[0]]
+    return [
+        *nav_pages(config, BEFORE),
+        nav_pages(config, ("Assignment",))[0],
+        *nav_pages(config, AFTER),
+        "keras/cheatsheet.md",
+    ]
 
 
-LESSONS = lessons()
+PATH = course_path()
+LESSONS = [page for page in PATH[:-1] if page.endswith(".md")]
 
 
 def normal(page: str, href: str) -> str:
@@ -37,7 +46,11 @@ def normal(page: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 
 
-@pytest.mark.parametrize("page", LESSONS[:-1])
+def test_the_path_holds_every_lesson_section():
+    assert len(LESSONS) >= 20 and "tensorflow/graphs.md" in LESSONS, LESSONS
+
+
+@pytest.mark.parametrize("page", LESSONS)
 def test_lesson_opens_with_what_it_teaches_and_needs(page):
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     first_section = text.find("\n## ")
@@ -48,7 +61,7 @@ def test_lesson_opens_with_what_it_teaches_and_needs(page):
     body = box.group(1)
     assert "**You will learn**" in body, f"docs/{page}: the box does not say what you will learn"
     assert "**You need first**" in body, f"docs/{page}: the box does not say what you need first"
-    earlier = set(LESSONS[: LESSONS.index(page)]) | {"index.md", "setup.md"}
+    earlier = set(PATH[: PATH.index(page)]) | {"index.md", "setup.md"}
     needs = body[body.index("**You need first**") :]
     linked = {normal(page, href) for href in LINK.findall(needs)}
     assert linked, f"docs/{page}: 'You need first' links to no page"
@@ -56,7 +69,7 @@ def test_lesson_opens_with_what_it_teaches_and_needs(page):
     assert not later, f"docs/{page}: 'You need first' names pages that come later: {later}"
 
 
-@pytest.mark.parametrize("page", LESSONS[:-1])
+@pytest.mark.parametrize("page", LESSONS)
 def test_lesson_ends_with_a_recap_and_the_next_lesson(page):
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     recap = re.search(r"^## Recap\b.*$", text, re.M)
@@ -69,7 +82,7 @@ def test_lesson_ends_with_a_recap_and_the_next_lesson(page):
     end = exercises.start() if exercises else len(text)
     section = text[recap.end() : end]
     assert re.search(r"^- ", section, re.M), f"docs/{page}: the recap lists no points"
-    following = LESSONS[LESSONS.index(page) + 1]
+    following = PATH[PATH.index(page) + 1]
     nxt = re.search(r"\*\*Next:\*\*.*?\]\(([^)#\s]+)", section, re.S)
     assert nxt, f"docs/{page}: the recap has no '**Next:**' link"
     assert normal(page, nxt.group(1)) == following, (
