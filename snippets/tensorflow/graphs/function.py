@@ -12,7 +12,7 @@ def affine(x, w, b):
 x = tf.constant([[1.0, 2.0], [3.0, 4.0]])  # two samples, two features
 w = tf.constant([[0.5], [-1.0]])
 b = tf.constant([1.0])
-print(affine(x, w, b).numpy())  # calling it is what Session.run used to do
+y = affine(x, w, b)  # calling it is what Session.run used to do
 # --8<-- [end:define]
 
 # --8<-- [start:inspect]
