@@ -51,18 +51,16 @@ print("after loading: ", np.allclose(copy.predict(images, verbose=0), expected))
 
 # --8<-- [start:ex3]
 import keras
-import tensorflow as tf
-from keras import layers
 
-keras.utils.set_random_seed(0)
-model = keras.Sequential(
-    [keras.Input(shape=(2,), name="features"), layers.Dense(1)]
+from dlcourse.datasets import load_digits_images
+
+(x_train, y_train), (x_test, y_test) = load_digits_images()
+resumed = keras.models.load_model("digits_cnn.keras")
+before = int(resumed.optimizer.iterations)
+resumed.fit(
+    x_train, y_train, epochs=2, batch_size=32, validation_split=0.1, verbose=0
 )
-model.export("exported/1", verbose=False)
-
-serving = tf.saved_model.load("exported/1").signatures["serving_default"]
-print("inputs:", list(serving.structured_input_signature[1]))
-print("outputs:", list(serving.structured_outputs))
-result = serving(features=tf.constant([[1.0, 2.0]]))
-print({name: tuple(value.shape) for name, value in result.items()})
+after = int(resumed.optimizer.iterations)
+print("optimizer steps before:", before, "| after:", after)
+print("steps per epoch:", (after - before) // 2)
 # --8<-- [end:ex3]
