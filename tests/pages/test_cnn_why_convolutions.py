@@ -1,9 +1,13 @@
 """Claims the page "Why convolutions" makes about its code."""
 
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
 from application_models import unfilled_variables
+from shown import output_after
 from snippet_runner import run_snippet
 
 from dlcourse.params import conv2d_params, dense_params
@@ -81,3 +85,20 @@ def test_exercise_solutions(capsys):
     assert ns["conv"].count_params() == ns["by_hand_conv"] == conv2d_params(3, 3, 64)
     assert ns["depth"] == 3
     assert "after 3 layer(s) of 3x3: the pixel reaches a 7x7 area" in capsys.readouterr().out
+
+
+PAGE = Path("docs/cnn/why-convolutions.md")
+
+
+def test_dense_and_conv_models_reach_similar_accuracy():
+    # Read from the page (the suite compared it with the run): no second training.
+    shown = output_after(PAGE, "train.py:dense-vs-conv")
+    rows = dict(re.findall(r"(\w+): [\d,]+ parameters, validation accuracy ([\d.]+)", shown))
+    assert set(rows) == {"dense", "conv"}
+    assert all(float(accuracy) >= 0.9 for accuracy in rows.values())
+    assert abs(float(rows["dense"]) - float(rows["conv"])) <= 0.05
+    # The prose's counts: the Conv2D layer's 80 weights, the Dense(32) layer's 2,080.
+    assert conv2d_params(3, 1, 8) == 80
+    assert dense_params(8 * 8, 32) == 2080
+    assert dense_params(1024 * 1024, 32) == 33_554_464
+    assert "2,410 parameters" in shown and "2,970 parameters" in shown
