@@ -6,14 +6,17 @@ formulas and claims behind them, cheaply.
 """
 
 import math
+import re
 
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-from snippet_runner import run_snippet
+from shown import output_after
+from snippet_runner import ROOT, run_snippet
 
 SNIPPETS = "snippets/neural-networks/losses-optimizers"
+PAGE = ROOT / "docs" / "neural-networks" / "losses-optimizers.md"
 
 
 def test_regression_losses_match_their_formulas(capsys):
@@ -23,20 +26,22 @@ def test_regression_losses_match_their_formulas(capsys):
     assert float(ns["mae"]) == pytest.approx(np.mean(np.abs(errors)))
 
 
-def test_clipped_cross_entropy_is_capped_and_flat(capsys):
+def test_cross_entropy_forms_agree_and_a_plain_array_is_clipped_flat(capsys):
     ns = run_snippet(f"{SNIPPETS}/cross_entropy.py")
     # The two forms of cross-entropy agree with the formula.
     assert float(ns["sparse"]) == pytest.approx(float(ns["dense"]), abs=1e-6)
     assert float(ns["sparse"]) == pytest.approx(ns["by_hand"], abs=1e-6)
-    # From probabilities the loss stops at -log(epsilon) and has no slope;
-    # from logits it is exact and its gradient is softmax minus one-hot.
+    # The output-layer rule: a softmax output gives the exact loss, as the logits do;
+    # a plain array of the same probabilities is clipped at -log(epsilon), with no slope.
     assert keras.config.epsilon() == pytest.approx(1e-7)
-    cap = -math.log(keras.config.epsilon())
-    assert float(ns["loss_p"]) == pytest.approx(cap, rel=1e-4)
-    assert float(ns["loss_z"]) == pytest.approx(200.0)
-    tape = ns["tape"]
-    assert np.all(tape.gradient(ns["loss_p"], ns["p"]).numpy() == 0)
-    assert tape.gradient(ns["loss_z"], ns["z"]).numpy().tolist() == [[-1.0, 1.0]]
+    label, loss = ns["label"], ns["loss"]
+    assert float(loss(label, ns["probabilities"])) == pytest.approx(200.0)
+    assert float(ns["from_logits"](label, ns["logits"])) == pytest.approx(200.0)
+    p = tf.Variable(ns["plain"])
+    with tf.GradientTape() as tape:
+        clipped = loss(label, p)
+    assert float(clipped) == pytest.approx(-math.log(keras.config.epsilon()), rel=1e-4)
+    assert np.all(tape.gradient(clipped, p).numpy() == 0)
 
 
 def test_tensorflow_backend_recovers_logits_from_a_keras_softmax():
@@ -94,6 +99,7 @@ def test_metric_snippets(capsys):
 
 
 def test_old_lr_argument_is_refused():
+    # The page's "If you have seen SGD(lr=0.01)" note.
     with pytest.raises(ValueError, match="lr"):
         keras.optimizers.SGD(lr=0.01)
 
@@ -102,5 +108,15 @@ def test_exercise_solutions(capsys):
     ns = run_snippet(f"{SNIPPETS}/exercises.py")
     np.testing.assert_allclose(ns["w_keras"].numpy(), ns["w_hand"], atol=1e-6)
     np.testing.assert_allclose(ns["from_keras"], ns["from_formula"], atol=1e-4)
-    # The loop ran last on the rescaled features, which converge in a few steps.
-    assert ns["steps"] <= 3
+
+
+def test_learning_rate_exercise_picks_the_middle_rate():
+    # Read from the output the page shows (the suite compared it with the run).
+    shown = output_after(PAGE, "lr_sweep.py:ex3")
+    losses = {
+        float(rate): float(loss)
+        for rate, loss in re.findall(r"learning rate (\S+)\s+validation loss (\S+)", shown)
+    }
+    assert list(losses) == [0.01, 0.3, 10.0]
+    assert losses[0.3] < 0.5 * min(losses[0.01], losses[10.0])
+    assert "pick: 0.3" in shown

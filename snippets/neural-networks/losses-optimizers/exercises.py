@@ -35,30 +35,3 @@ from_formula = np.logaddexp(
 print("Keras   :", from_keras.round(4))
 print("formula :", from_formula.round(4))
 # --8<-- [end:ex2]
-
-# --8<-- [start:ex3]
-import numpy as np
-
-rng = np.random.default_rng(0)
-n = 200
-features = np.column_stack([rng.normal(size=n), 0.2 * rng.normal(size=n)])
-targets = features @ np.array([2.0, -3.0]) + 0.1 * rng.normal(size=n)
-rescaled = features / features.std(axis=0)  # (1)!
-
-for name, x in [("raw", features), ("rescaled", rescaled)]:
-    low, high = np.linalg.eigvalsh(2 / n * x.T @ x)
-    learning_rate = 2 / (low + high)  # (2)!
-    floor = np.mean(
-        (x @ np.linalg.lstsq(x, targets, rcond=None)[0] - targets) ** 2
-    )
-    w, steps = np.zeros(2), 0
-    while (
-        np.mean((x @ w - targets) ** 2) > 1.01 * floor
-    ):  # plain gradient descent
-        w -= learning_rate * 2 / n * x.T @ (x @ w - targets)
-        steps += 1
-    print(
-        f"{name:<8} curvature ratio {high / low:4.1f}, limit {2 / high:.2f}, "
-        f"rate {learning_rate:.2f}: {steps} steps to within 1%"
-    )
-# --8<-- [end:ex3]

@@ -100,7 +100,7 @@ plot_losses(
 # --8<-- [end:figure]
 
 # --8<-- [start:learning-rate]
-curvatures = np.linalg.eigvalsh(2 / n * features.T @ features)  # (4)!
+curvatures = np.linalg.eigvalsh(2 / n * features.T @ features)  # (1)!
 print(f"curvatures {curvatures[0]:.3f} and {curvatures[1]:.3f}")
 limit = 2 / curvatures[1]
 print(
