@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 import tensorflow as tf
 from snippet_runner import run_snippet
@@ -55,8 +56,16 @@ def test_gradient_descent_recovers_the_line(capsys):
 
 def test_exercise_solutions(tmp_path, capsys):
     ns = run_snippet("snippets/tensorflow/autodiff/exercises.py", tmp_path)
-    assert float(ns["dy_dx"]) == pytest.approx(27.0)
-    assert float(ns["d2y_dx2"]) == pytest.approx(18.0)
+    assert [float(ns[g]) for g in ("g_frozen", "g_float", "g_tf")] == [6.0] * 3
+    # The three versions the exercise starts from give None, as it says.
+    frozen, integer, x = tf.Variable(3.0, trainable=False), tf.constant(3), tf.Variable(3.0)
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(integer)
+        y_frozen, y_integer = frozen**2, integer**2
+        y_numpy = tf.constant(np.square(x.numpy()))
+    assert tape.gradient(y_frozen, frozen) is None
+    assert tape.gradient(y_integer, integer) is None
+    assert tape.gradient(y_numpy, x) is None
     assert ns["largest_gap"] < 1e-6
     assert float(ns["w"]) == pytest.approx(3.0, abs=0.01)
     assert float(ns["b"]) == pytest.approx(2.0, abs=0.01)

@@ -3,13 +3,23 @@
 # --8<-- [start:ex1]
 import tensorflow as tf
 
+frozen = tf.Variable(3.0, trainable=False)
+with tf.GradientTape() as tape:
+    tape.watch(frozen)  # (a) not trainable: watch it
+    y = frozen**2
+g_frozen = tape.gradient(y, frozen)
+
+x_float = tf.constant(3.0)  # (b) a float, not the integer 3
+with tf.GradientTape() as tape:
+    tape.watch(x_float)
+    y = x_float**2
+g_float = tape.gradient(y, x_float)
+
 x = tf.Variable(3.0)
-with tf.GradientTape() as outer:
-    with tf.GradientTape() as inner:
-        y = x**3
-    dy_dx = inner.gradient(y, x)  # computed while the outer tape records
-d2y_dx2 = outer.gradient(dy_dx, x)
-print("first derivative:", float(dy_dx), " second derivative:", float(d2y_dx2))
+with tf.GradientTape() as tape:
+    y = tf.square(x)  # (c) a TensorFlow operation, not np.square(x.numpy())
+g_tf = tape.gradient(y, x)
+print("(a)", float(g_frozen), "(b)", float(g_float), "(c)", float(g_tf))
 # --8<-- [end:ex1]
 
 # --8<-- [start:ex2]
