@@ -4,9 +4,13 @@ The digits training (kernels.py) runs once, in the page's own blocks: its shown 
 carries the accuracy, and nothing here trains it again.
 """
 
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
+from shown import output_after
 from snippet_runner import run_snippet
 
 
@@ -61,3 +65,15 @@ def test_exercise_solutions(capsys):
         assert tuple(layer.output.shape[1:]) == shape
         assert layer.count_params() == params
     assert capsys.readouterr().out.count("True") == 3
+
+
+def test_more_filters_validate_better():
+    # Read from the page (the suite compared it with the run): no second training.
+    shown = output_after(Path("docs/cnn/conv-layer.md"), "filters.py:sweep")
+    row = r"Conv2D\( *(\d+), 3\): +([\d,]+) parameters, validation accuracy ([\d.]+)"
+    rows = re.findall(row, shown)
+    assert [int(f) for f, _, _ in rows] == [1, 4, 16]
+    # Each filter adds 10 weights to the convolution and 90 to the output layer.
+    assert [int(n.replace(",", "")) for _, n, _ in rows] == [10 + 100 * f for f in (1, 4, 16)]
+    accuracy = [float(a) for _, _, a in rows]
+    assert accuracy[0] < 0.8 < accuracy[1] < accuracy[2]
