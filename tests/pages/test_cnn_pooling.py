@@ -1,10 +1,14 @@
 """Claims the page "Pooling" makes about its code."""
 
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
 from keras import layers
+from shown import output_after
 from snippet_runner import run_snippet
 
 
@@ -84,3 +88,14 @@ def test_exercise_solutions(capsys):
     ns = run_snippet("snippets/cnn/pooling/exercises.py")
     assert ns["by_numpy"].shape == (3, 4, 3)
     assert "valid -> (1, 3, 3, 1)\nsame -> (1, 4, 4, 1)" in capsys.readouterr().out
+
+
+def test_pooling_shrinks_the_output_layer_not_the_accuracy_much():
+    # Read from the page (the suite compared it with the run): no second training.
+    shown = output_after(Path("docs/cnn/pooling.md"), "pooling/train.py:train")
+    rows = dict(re.findall(r"(with|without) pooling: .* validation accuracy ([\d.]+)", shown))
+    assert set(rows) == {"with", "without"}
+    assert "without pooling: 2,970 parameters" in shown  # 80 + (6*6*8 + 1) * 10
+    assert "810 parameters" in shown  # 80 + (3*3*8 + 1) * 10
+    assert float(rows["without"]) >= float(rows["with"]) >= 0.85
+    assert float(rows["without"]) - float(rows["with"]) <= 0.06
