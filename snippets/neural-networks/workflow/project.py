@@ -49,7 +49,7 @@ model = keras.Sequential(
         keras.Input(shape=(30,), name="measurements"),
         normalize,
         layers.Dense(16, activation="relu", name="hidden"),
-        layers.Dense(1, name="logit"),  # (2)!
+        layers.Dense(1, activation="sigmoid", name="p_benign"),  # (2)!
     ],
     name="tumour_classifier",
 )
@@ -62,10 +62,8 @@ print(
 # --8<-- [start:compile]
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.01),
-    loss=keras.losses.BinaryCrossentropy(from_logits=True),
-    metrics=[
-        keras.metrics.BinaryAccuracy(threshold=0.0, name="accuracy")
-    ],  # (1)!
+    loss="binary_crossentropy",
+    metrics=["accuracy"],  # (1)!
 )
 # --8<-- [end:compile]
 
@@ -119,12 +117,12 @@ def fresh_model(learning_rate):
             keras.Input(shape=(30,)),
             normalize,  # already adapted: the same standardisation
             layers.Dense(16, activation="relu"),
-            layers.Dense(1),
+            layers.Dense(1, activation="sigmoid"),
         ]
     )
     fresh.compile(  # the loss only, for short log lines
         optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
-        loss=keras.losses.BinaryCrossentropy(from_logits=True),
+        loss="binary_crossentropy",
     )
     return fresh
 
@@ -145,10 +143,15 @@ slow = fresh_model(0.0001).fit(  # batch_size=32 is fit's default
 )
 # --8<-- [end:slow]
 
+# --8<-- [start:fast]
+fast = fresh_model(1.0).fit(
+    x_train, y_train, validation_data=(x_val, y_val), epochs=4, verbose=2
+)
+# --8<-- [end:fast]
+
 # --8<-- [start:predict]
 new_tumours = x_test[:6]  # stand-ins for measurements of new patients
-logits = model.predict(new_tumours, verbose=0)
-probabilities = keras.ops.convert_to_numpy(keras.ops.sigmoid(logits))[:, 0]
+probabilities = model.predict(new_tumours, verbose=0)[:, 0]  # (1)!
 print("P(benign):", probabilities.round(3))
 print("true class:", y_test[:6])
 # --8<-- [end:predict]
@@ -180,3 +183,40 @@ before = model.predict(x_test, verbose=0)
 after = reloaded.predict(x_test, verbose=0)
 print("same predictions after reloading:", bool(np.array_equal(before, after)))
 # --8<-- [end:save]
+
+
+# Exercise 3, continuing the script above.
+# --8<-- [start:overfit]
+keras.utils.set_random_seed(0)
+few_x, few_y = x_train[:40], y_train[:40]  # (1)!
+big = keras.Sequential(
+    [
+        keras.Input(shape=(30,)),
+        normalize,
+        layers.Dense(64, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ]
+)
+big.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.01),
+    loss="binary_crossentropy",
+)
+stop = keras.callbacks.EarlyStopping(
+    monitor="val_loss", patience=3, restore_best_weights=True
+)
+history = big.fit(
+    few_x,
+    few_y,
+    validation_data=(x_val, y_val),
+    epochs=30,
+    batch_size=8,
+    callbacks=[stop],
+    verbose=0,
+)
+val_losses = history.history["val_loss"]
+kept = big.evaluate(x_val, y_val, verbose=0)
+print(
+    f"validation loss: lowest {min(val_losses):.2f}, last {val_losses[-1]:.2f}"
+)
+print(f"validation loss of the weights kept: {kept:.2f}")
+# --8<-- [end:overfit]
