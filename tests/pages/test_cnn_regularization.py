@@ -4,11 +4,15 @@ The overfitting runs train four models once, in the page's own blocks; their num
 are carried by the output the page shows, and nothing here trains them again.
 """
 
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
 from keras import layers, regularizers
+from shown import output_after
 from snippet_runner import run_snippet
 
 
@@ -97,3 +101,20 @@ def test_batchnorm_in_a_conv_block_normalizes_each_channel_and_says_which_are_tr
     assert block.get_layer("conv").bias is None
     np.testing.assert_allclose(ns["normalized"].mean(axis=(0, 1, 2)), 0.0, atol=1e-3)
     np.testing.assert_allclose(ns["normalized"].std(axis=(0, 1, 2)), 1.0, atol=1e-2)
+
+
+def test_dropout_and_augmentation_together_underfit():
+    # Read from the page (the suite compared both with the run): no second training.
+    page = Path("docs/cnn/regularization.md")
+    table = output_after(page, "overfitting.py:figure")
+    combined = output_after(page, "overfitting.py:combined")
+    val = {
+        name: float(acc)
+        for name, acc in re.findall(r"^(\S.*?) {2,}[\d.]+  ([\d.]+)  ", table, re.M)
+    }
+    assert set(val) == {"no regularization", "dropout 0.5", "weight decay (L2)", "augmentation"}
+    acc_t, acc_v = map(float, re.search(r"train ([\d.]+), val ([\d.]+)", combined).groups())
+    loss_t, loss_v = map(float, re.search(r"loss +train ([\d.]+), val ([\d.]+)", combined).groups())
+    assert acc_v < min(val.values()) - 0.03  # worse on the validation digits than any
+    assert acc_t < 0.95 and loss_t > 0.2  # and no longer fits the training digits either
+    assert loss_v > 0.4

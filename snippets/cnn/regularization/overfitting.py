@@ -118,3 +118,15 @@ for ax in (left, right):
 fig.tight_layout()
 fig.savefig("overfitting_curves.png", dpi=100)
 # --8<-- [end:figure]
+
+# --8<-- [start:combined]
+# make_model, scores and the two pipelines are the page's, from above
+model = make_model(dropout=0.5, augment=True)
+model.fit(
+    train_data, epochs=20, validation_data=val_data, shuffle=False, verbose=0
+)
+acc_t, loss_t = scores(model, x_small, y_small)
+acc_v, loss_v = scores(model, x_val, y_val)
+print(f"dropout + augmentation: accuracy train {acc_t:.2f}, val {acc_v:.2f}")
+print(f"                        loss     train {loss_t:.2f}, val {loss_v:.2f}")
+# --8<-- [end:combined]
