@@ -1,7 +1,7 @@
 """Neurons in NumPy: the threshold logic unit, the perceptron's learning rule, a dense layer.
 
-The page "From neuron to network" shows these functions' code; they are kept small so
-that they read like the formulas:
+The page "From neuron to network" teaches short versions of these functions; the ones
+here compute the same and also check their arguments:
 
 * a threshold logic unit computes ``step(x @ w + b)``;
 * the perceptron rule nudges ``w`` and ``b`` by ``learning_rate * (target - prediction)``
@@ -18,7 +18,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 
-# --8<-- [start:step]
 def step(z: ArrayLike) -> np.ndarray:
     """The Heaviside step function of the first artificial neurons.
 
@@ -31,10 +30,6 @@ def step(z: ArrayLike) -> np.ndarray:
     return (np.asarray(z) >= 0).astype(float)
 
 
-# --8<-- [end:step]
-
-
-# --8<-- [start:perceptron]
 def train_perceptron(
     x: ArrayLike,
     y: ArrayLike,
@@ -91,10 +86,6 @@ def train_perceptron(
     return w, b, errors
 
 
-# --8<-- [end:perceptron]
-
-
-# --8<-- [start:dense]
 def dense_forward(
     x: ArrayLike,
     kernel: ArrayLike,
@@ -135,6 +126,3 @@ def dense_forward(
         )
     z = x @ kernel + bias  # one weighted sum per sample and unit
     return z if activation is None else activation(z)
-
-
-# --8<-- [end:dense]

@@ -1,9 +1,12 @@
 """Claims the page "From neuron to network" makes about its code."""
 
-import numpy as np
-from snippet_runner import run_snippet
+import re
 
-from dlcourse.neurons import step, train_perceptron
+import numpy as np
+from shown import output_after
+from snippet_runner import ROOT, run_snippet
+
+from dlcourse.neurons import dense_forward, step, train_perceptron
 
 PAGE = "snippets/neural-networks/neuron-to-network"
 CORNERS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -18,6 +21,13 @@ def test_perceptron_learns_and_but_never_xor(capsys):
     learned = run_snippet(f"{PAGE}/perceptron.py")
     assert learned["errors"][-1] == 0
     assert step(learned["inputs"] @ learned["w"] + learned["b"]).tolist() == [0, 0, 0, 1]
+    # The short version the page teaches computes what dlcourse.neurons' checked one does.
+    for targets in ([0, 0, 0, 1], [0, 1, 1, 1], [1, 1, 1, 0], [0, 1, 1, 0]):
+        for rate in (1.0, 0.5):
+            taught = learned["train_perceptron"](CORNERS, np.array(targets), rate, 20)
+            library = train_perceptron(CORNERS, targets, learning_rate=rate, max_epochs=20)
+            assert taught[0].tolist() == library[0].tolist()
+            assert taught[1:] == library[1:]
     xor = run_snippet(f"{PAGE}/xor.py")
     # Every one of the 1,000 epochs has at least one mistake: the loop never stopped early.
     assert len(xor["errors"]) == 1000
@@ -48,7 +58,19 @@ def test_two_layers_of_tlus_compute_xor(capsys):
 def test_numpy_dense_layer_equals_keras_dense(capsys):
     ns = run_snippet(f"{PAGE}/dense.py")
     np.testing.assert_allclose(ns["ours"], ns["from_keras"], rtol=0, atol=1e-6)
+    # The short version on the page and dlcourse's checked one agree.
+    np.testing.assert_array_equal(
+        ns["ours"], dense_forward(ns["x"], ns["kernel"], ns["bias"], ns["sigmoid"])
+    )
     assert ns["layer"].kernel.shape == (2, 3)
+
+
+def test_keras_network_learns_xor():
+    # Read from the output the page shows (the suite compared it with the run).
+    shown = output_after(ROOT / "docs/neural-networks/neuron-to-network.md", "xor_keras.py:fit")
+    probabilities = [float(p) for p in re.findall(r"\d\.\d*", shown.split("targets")[0])]
+    assert [p > 0.5 for p in probabilities] == [False, True, True, False]
+    assert all(abs(p - t) < 0.2 for p, t in zip(probabilities, [0, 1, 1, 0], strict=True))
 
 
 def test_parameter_formula_matches_count_params(capsys):

@@ -1,11 +1,14 @@
 """The NumPy dense layer gives what keras.layers.Dense gives with the same weights."""
 
-import numpy as np
-
-from dlcourse.neurons import dense_forward
-
 # --8<-- [start:keras]
 import keras
+import numpy as np
+
+
+def dense_forward(x, kernel, bias, activation=None):
+    z = x @ kernel + bias  # one weighted sum per sample and unit
+    return z if activation is None else activation(z)
+
 
 rng = np.random.default_rng(0)
 x = rng.normal(size=(5, 2))  # a batch of 5 samples with 2 features
