@@ -5,9 +5,12 @@ so these tests do not train it again: they run the data and model sections and r
 accuracy the page shows.
 """
 
+import json
 import re
+from pathlib import Path
 
 import numpy as np
+from pages import nav_pages
 from snippet_runner import ROOT
 
 from dlcourse.datasets import load_digits_images
@@ -54,4 +57,38 @@ def test_the_number_of_blocks_ci_cannot_run_is_what_the_page_says():
     )
     text = (ROOT / "docs" / "index.md").read_text()
     words = {3: "three", 4: "four", 5: "five", 6: "six"}
-    assert f"The {words.get(marks, marks)} blocks that cannot run in CI" in " ".join(text.split())
+    assert f"The {words.get(marks, marks)} blocks that cannot run here" in " ".join(text.split())
+
+
+def _reading_words(page: Path) -> int:
+    """The words a reader reads on a page: its Markdown (or a notebook's Markdown
+    cells) without code blocks and HTML comments (the suite's markers)."""
+    if page.suffix == ".ipynb":
+        cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    else:
+        text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2", "", text, flags=re.S | re.M)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return len(text.split())
+
+
+def test_reading_times_are_the_word_counts_at_200_words_a_minute():
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([^|]+?) \| (\d+) \| about (\d+) min \|$", text, re.M)
+    assert [title for title, _, _ in rows] == [
+        "Start here",
+        "Neural networks",
+        "Convolutional networks",
+        "Assignment",
+        "Under the hood: TensorFlow",
+        "Going further",
+    ]
+    for title, count, minutes in rows:
+        pages = nav_pages(ROOT / "mkdocs.yml", (title,))
+        words = sum(_reading_words(ROOT / "docs" / page) for page in pages)
+        expected = max(10, 10 * round(words / 200 / 10))  # to ten minutes
+        assert (int(count), int(minutes)) == (len(pages), expected), (
+            f"docs/index.md: the {title!r} row should say {len(pages)} pages, "
+            f"about {expected} min ({words} words at 200 a minute)"
+        )
