@@ -1,10 +1,14 @@
 """Claims the page "The classifier head" makes about its code."""
 
+import re
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
 from application_models import application
 from keras import layers
+from shown import output_after
 from snippet_runner import run_snippet
 
 from dlcourse.params import dense_params
@@ -55,3 +59,13 @@ def test_architecture_figure_is_drawn_from_the_model(tmp_path, capsys):
         assert f"{layer.count_params():,} params" in label
         assert "x".join(str(n) for n in layer.output.shape[1:]) in label
     assert model.count_params() == 9_930
+
+
+def test_the_flatten_head_wins_on_the_digits():
+    # Read from the page (the suite compared it with the run): no second training.
+    shown = output_after(Path("docs/cnn/classifier-head.md"), "classifier-head/train.py:heads")
+    rows = dict(re.findall(r"^(\w+) +[\d,]+ parameters, validation accuracy ([\d.]+)", shown, re.M))
+    assert set(rows) == {"Flatten", "GlobalAveragePooling2D"}
+    assert "Flatten                9,930 parameters" in shown  # the network of the page
+    assert "GlobalAveragePooling2D 5,130 parameters" in shown  # 4,800 + 330
+    assert float(rows["Flatten"]) - float(rows["GlobalAveragePooling2D"]) > 0.1
