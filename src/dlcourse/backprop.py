@@ -9,8 +9,9 @@ The network is the smallest one that needs the chain rule through a hidden layer
 [`forward`][dlcourse.backprop.forward] keeps what the backward pass needs,
 [`backward`][dlcourse.backprop.backward] applies the chain rule layer by layer, and
 [`numerical_gradients`][dlcourse.backprop.numerical_gradients] estimates the same
-derivatives by finite differences, to check them. The page "Backpropagation" shows the
-code and checks it against ``tf.GradientTape``.
+derivatives by finite differences, to check them. The page "Backpropagation" teaches
+short versions of these functions (the ones here also check their arguments) and checks
+them against ``tf.GradientTape``.
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ def init_mlp(n_inputs: int, n_hidden: int, *, seed: int = 0) -> dict[str, np.nda
     }
 
 
-# --8<-- [start:forward]
 def sigmoid(z: ArrayLike) -> np.ndarray:
     """The logistic function 1 / (1 + e^-z), written so it never overflows.
 
@@ -126,10 +126,6 @@ def bce_loss(logits: ArrayLike, y: ArrayLike) -> float:
     return float(np.mean(np.logaddexp(0.0, logits) - y * logits))
 
 
-# --8<-- [end:forward]
-
-
-# --8<-- [start:backward]
 def backward(params: dict, cache: dict, y: ArrayLike) -> dict[str, np.ndarray]:
     """Backward pass: the gradient of ``bce_loss`` for every weight and bias.
 
@@ -162,10 +158,6 @@ def backward(params: dict, cache: dict, y: ArrayLike) -> dict[str, np.ndarray]:
     return grads
 
 
-# --8<-- [end:backward]
-
-
-# --8<-- [start:numerical]
 def numerical_gradients(
     params: dict, x: ArrayLike, y: ArrayLike, eps: float = 1e-6
 ) -> dict[str, np.ndarray]:
@@ -201,6 +193,3 @@ def numerical_gradients(
             estimate[index] = (losses[0] - losses[1]) / (2 * eps)
         estimates[name] = estimate
     return estimates
-
-
-# --8<-- [end:numerical]

@@ -1,11 +1,12 @@
 """Claims the page "Backpropagation" makes about its code."""
 
-import keras
 import numpy as np
 import pytest
 from sklearn.datasets import make_moons
 from sklearn.linear_model import LogisticRegression
 from snippet_runner import ROOT, run_snippet
+
+from dlcourse import backprop
 
 PAGE = "snippets/neural-networks/backpropagation"
 
@@ -29,6 +30,18 @@ def _run_section(path: str, name: str) -> dict:
     return namespace
 
 
+def test_the_short_functions_on_the_page_equal_dlcourse_backprop(capsys):
+    ns = run_snippet(f"{PAGE}/network.py")
+    x, y, params = ns["x"], ns["y"], ns["params"]
+    p, cache = ns["forward"](params, x)
+    p_lib, cache_lib = backprop.forward(params, x)
+    np.testing.assert_array_equal(p, p_lib)
+    assert ns["bce_loss"](cache["logits"], y) == backprop.bce_loss(cache_lib["logits"], y)
+    taught, library = ns["backward"](params, cache, y), backprop.backward(params, cache_lib, y)
+    for name in params:
+        np.testing.assert_array_equal(taught[name], library[name])
+
+
 def test_hand_written_training_reduces_the_loss(capsys):
     ns = _run_section(f"{PAGE}/train.py", "train")  # NumPy only: a fraction of a second
     losses = ns["epoch_losses"]
@@ -42,16 +55,6 @@ def test_hand_written_training_reduces_the_loss(capsys):
 def test_a_straight_border_scores_what_the_page_says():
     x, y = make_moons(n_samples=256, noise=0.2, random_state=0)
     assert LogisticRegression().fit(x, y).score(x, y) == pytest.approx(0.87, abs=0.005)
-
-
-def test_keras_fit_batches_by_32_by_default():
-    # The page's "mini-batch of 32 instances": fit's default batch_size.
-    batches = []
-    model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
-    model.compile(optimizer="sgd", loss="mse")
-    counter = keras.callbacks.LambdaCallback(on_train_batch_end=lambda b, logs: batches.append(b))
-    model.fit(np.zeros((70, 1)), np.zeros(70), epochs=1, verbose=0, callbacks=[counter])
-    assert len(batches) == 3  # 32 + 32 + 6
 
 
 def test_exercise_solutions(capsys):

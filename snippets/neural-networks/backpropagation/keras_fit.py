@@ -20,13 +20,13 @@ model = keras.Sequential(
     [
         keras.Input(shape=(2,)),
         keras.layers.Dense(8, activation="tanh"),
-        keras.layers.Dense(1),
+        keras.layers.Dense(1, activation="sigmoid"),
     ]
 )
 model.set_weights([start["W1"], start["b1"], start["W2"], start["b2"]])  # (2)!
 model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=1.0),
-    loss=keras.losses.BinaryCrossentropy(from_logits=True),  # (3)!
+    loss="binary_crossentropy",  # (3)!
 )
 model.fit(x, y, batch_size=32, epochs=1, shuffle=False, verbose=0)
 
