@@ -26,9 +26,12 @@
 # dropout, augmentation, more epochs), each taught on a lesson page; this site
 # has not measured how much they add on CIFAR-10.
 #
-# The only change from the tutorial: the pixels are scaled by a `Rescaling` layer
+# Two changes from the tutorial: the pixels are scaled by a `Rescaling` layer
 # inside the model instead of in the arrays (the same arithmetic), so the saved
-# model takes raw pixels, as the grader passes them.
+# model takes raw pixels, as the grader passes them; and the last layer has a
+# softmax, with the loss on probabilities, where the tutorial ends in logits with
+# `from_logits=True` (the same parameters and, on TensorFlow, the same training:
+# [the output rule](../../neural-networks/losses-optimizers/#output-rule)).
 #
 # **Where the outputs on this page come from.** The site's tests run this notebook
 # with `DLCOURSE_CIFAR10=fixture`: instead of downloading CIFAR-10, `load_data`
@@ -157,10 +160,12 @@ plt.show()
 # pooling: 32x32 pixels become 30x30 (no padding), 15x15, 13x13, 6x6 and 4x4, with
 # 32, then 64 channels ([stride and padding](../../cnn/conv-layer/#stride-and-padding),
 # [pooling](../../cnn/pooling/)). `Flatten` turns the last 4x4x64 maps into 1,024
-# numbers, a `Dense(64)` layer combines them, and `Dense(10)` gives one score per
-# class ([the classifier head](../../cnn/classifier-head/)). The scores are logits:
-# there is no softmax, so the loss below says `from_logits=True`
-# ([logits or probabilities](../../neural-networks/losses-optimizers/#from-logits)).
+# numbers, a `Dense(64)` layer combines them, and `Dense(10)` with a softmax gives
+# one probability per class ([the classifier head](../../cnn/classifier-head/)),
+# with the matching loss below, as the course's
+# [output rule](../../neural-networks/losses-optimizers/#output-rule) says. The
+# tutorial's `Dense(10)` has no softmax and its loss says `from_logits=True`, the
+# other form you will meet; the count, 122,570 parameters, is the same.
 
 # %%
 import keras
@@ -178,7 +183,7 @@ model = keras.Sequential(
         layers.Conv2D(64, 3, activation="relu"),  # -> 4x4x64
         layers.Flatten(),  # -> 1,024
         layers.Dense(64, activation="relu"),
-        layers.Dense(10),  # logits: no softmax
+        layers.Dense(10, activation="softmax"),  # one probability per class
     ],
     name="cifar10_cnn",
 )
@@ -187,16 +192,16 @@ print(f"{model.count_params():,} parameters")
 # %% [markdown]
 # ## 5. Compile the model
 #
-# Adam with its default learning rate, 0.001, and sparse categorical cross-entropy
-# on logits, as in the tutorial; 10 epochs of batches of 32 (Keras' default batch
-# size, which the tutorial uses).
+# Adam with its default learning rate, 0.001, as in the tutorial, and sparse
+# categorical cross-entropy on the softmax probabilities; 10 epochs of batches of
+# 32 (Keras' default batch size, which the tutorial uses).
 
 # %%
 EPOCHS = 10
 BATCH_SIZE = 32
 model.compile(
     optimizer="adam",
-    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    loss="sparse_categorical_crossentropy",
     metrics=["accuracy"],
 )
 
@@ -244,12 +249,11 @@ print(f"[{DATA}] test accuracy: {test_accuracy:.2f}")
 # %% [markdown]
 # ## 8. Predict
 #
-# The model gives ten scores (logits) per image; the class is the largest. A
-# softmax turns them into probabilities.
+# The model gives ten probabilities per image; the predicted class is the most
+# probable one.
 
 # %%
-logits = model.predict(x_test[:5], verbose=0)
-probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))
+probabilities = model.predict(x_test[:5], verbose=0)
 for p, truth in zip(probabilities, y_test[:5, 0], strict=True):
     guess = p.argmax()
     name, actual = CLASS_NAMES[guess], CLASS_NAMES[truth]

@@ -30,14 +30,14 @@
 # | input shape | `(32, 32, 3)`, raw pixel values 0 to 255 ([preparing data][prep]) |
 # | output classes | 10 ([the classifier head][head]) |
 # | parameters | at most 500,000 ([counting parameters][count]) |
-# | output and loss | softmax with `from_logits=False`, or logits with `True` ([logits][logits]) |
+# | output and loss | softmax and `sparse_categorical_crossentropy` ([output rule][rule]) |
 # | trains | a fresh copy cuts its loss by 10 % in 10 steps ([the learning rate][lr]) |
 # | accuracy | at least 0.70 on the CIFAR-10 test set ([end to end][end]) |
 #
 # [prep]: ../../neural-networks/workflow/#prepare-and-choose
 # [head]: ../../cnn/classifier-head/
 # [count]: ../../cnn/conv-layer/#how-many-parameters
-# [logits]: ../../neural-networks/losses-optimizers/#from-logits
+# [rule]: ../../neural-networks/losses-optimizers/#output-rule
 # [lr]: ../../neural-networks/losses-optimizers/#learning-rate
 # [end]: ../../cnn/image-classification/
 #
@@ -183,7 +183,10 @@ print(f"{model.count_params():,} parameters")
 # ## 5. Compile the model
 #
 # **YOUR CODE.** Choose the optimizer, its learning rate, the loss and the number of
-# epochs. If your last layer has no softmax, the loss needs `from_logits=True`.
+# epochs. Keep the softmax on the last layer and `sparse_categorical_crossentropy`
+# ([the output rule](../../neural-networks/losses-optimizers/#output-rule)). A last
+# layer without softmax with `from_logits=True` in the loss, the form TensorFlow's
+# tutorials use, passes the grader too.
 
 # %% tags=["student"]
 # ==== YOUR CODE: optimizer, learning rate, loss, epochs ====

@@ -8,13 +8,13 @@ the file is not a Keras model.
 
 The checks, in order: the input shape is ``(32, 32, 3)``; the model outputs 10
 classes; it has at most ``MAX_PARAMS`` parameters; its last layer and its loss
-agree (softmax probabilities with ``from_logits=False``, or raw logits with
-``from_logits=True``); a fresh copy of it, compiled with its own optimizer and loss,
-trains (the loss falls over ``TRAIN_STEPS`` steps on one batch of fixture
-images); and its accuracy on held-out data reaches a threshold. A failed check says
-what to fix. The model is given raw pixel values 0-255, as
-``keras.datasets.cifar10.load_data()`` returns them, so scaling belongs inside the
-model (``layers.Rescaling(1 / 255)``).
+agree (softmax probabilities with ``from_logits=False``, the course's rule, or raw
+logits with ``from_logits=True``, the other form, which passes too); a fresh copy of
+it, compiled with its own optimizer and loss, trains (the loss falls over
+``TRAIN_STEPS`` steps on one batch of fixture images); and its accuracy on held-out
+data reaches a threshold. A failed check says what to fix. The model is given raw
+pixel values 0-255, as ``keras.datasets.cifar10.load_data()`` returns them, so
+scaling belongs inside the model (``layers.Rescaling(1 / 255)``).
 
 The held-out data is the CIFAR-10 test set (downloaded by Keras the first time), or,
 with ``DLCOURSE_CIFAR10=fixture`` or ``data="fixture"``, the test batch of the

@@ -128,12 +128,15 @@ def test_solution_is_the_cited_recipe_and_says_what_is_cited_and_what_measured()
     cells = notebook("cifar10-solution").cells
     code = "\n".join(c.source for c in code_cells("cifar10-solution"))
     text = " ".join(" ".join(c.source for c in cells if c.cell_type == "markdown").split())
-    # TensorFlow's CNN tutorial: three Conv2D, two MaxPooling2D, Dense(64), Dense(10)
-    # logits, Adam, 10 epochs, batch 32, all 50,000 training images.
+    # TensorFlow's CNN tutorial: three Conv2D, two MaxPooling2D, Dense(64), Dense(10),
+    # Adam, 10 epochs, batch 32, all 50,000 training images; its logits output becomes
+    # the course's output rule (softmax and the probability loss), same parameters.
     assert code.count("layers.Conv2D(") == 3 and code.count("layers.MaxPooling2D()") == 2
-    assert 'layers.Dense(64, activation="relu")' in code and "layers.Dense(10)," in code
+    assert 'layers.Dense(64, activation="relu")' in code
+    assert 'layers.Dense(10, activation="softmax")' in code
     assert "EPOCHS = 10" in code and "BATCH_SIZE = 32" in code
-    assert 'optimizer="adam"' in code and "from_logits=True" in code
+    assert 'optimizer="adam"' in code and 'loss="sparse_categorical_crossentropy"' in code
+    assert "from_logits=True" not in code
     assert "validation_split" not in code
     model = next(c for c in code_cells("cifar10-solution") if "keras.Sequential(" in c.source)
     assert printed(model) == "122,570 parameters\n"
