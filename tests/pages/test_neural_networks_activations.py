@@ -8,6 +8,7 @@ from pathlib import Path
 import keras
 import numpy as np
 import pytest
+from shown import output_after
 from snippet_runner import run_snippet
 
 PAGE = "snippets/neural-networks/activations"
@@ -107,3 +108,11 @@ def test_exercise_solutions(capsys):
     assert ns["dead"] > 0.5
     out = capsys.readouterr().out
     assert "bias +0: 0% of the units" in out
+
+
+def test_relu_stack_trains_where_the_sigmoid_stack_does_not():
+    # Read from the output the page shows (the suite compared it with the run).
+    shown = output_after(SHOWN, "deep_fit.py:ex4")
+    accuracy = dict(re.findall(r"(\w+)\s+validation accuracy (\d\.\d+)", shown))
+    assert float(accuracy["sigmoid"]) < 0.15  # "no better than a guess among ten"
+    assert float(accuracy["relu"]) > float(accuracy["sigmoid"]) + 0.5

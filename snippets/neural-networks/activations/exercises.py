@@ -26,12 +26,12 @@ from sklearn.datasets import load_digits
 
 digits = load_digits()
 x, y = digits.data[:256] / 16, digits.target[:256]
-loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+loss_fn = keras.losses.SparseCategoricalCrossentropy()
 keras.utils.set_random_seed(0)
 model = keras.Sequential(
     [keras.Input(shape=(64,))]
     + [layers.Dense(32, activation="tanh") for _ in range(10)]
-    + [layers.Dense(10)]
+    + [layers.Dense(10, activation="softmax")]
 )
 with tf.GradientTape() as tape:
     loss = loss_fn(y, model(x))

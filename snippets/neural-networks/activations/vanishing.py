@@ -8,7 +8,7 @@ from sklearn.datasets import load_digits
 
 digits = load_digits()
 x, y = digits.data[:256] / 16, digits.target[:256]  # (1)!
-loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+loss_fn = keras.losses.SparseCategoricalCrossentropy()
 
 norms = {}
 for activation in ("sigmoid", "relu"):
@@ -16,7 +16,7 @@ for activation in ("sigmoid", "relu"):
     model = keras.Sequential(
         [keras.Input(shape=(64,))]
         + [layers.Dense(32, activation=activation) for _ in range(10)]  # (2)!
-        + [layers.Dense(10)]
+        + [layers.Dense(10, activation="softmax")]
     )
     with tf.GradientTape() as tape:
         loss = loss_fn(y, model(x))
