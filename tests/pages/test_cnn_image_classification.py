@@ -136,3 +136,17 @@ def test_a_horizontal_flip_mirrors_in_training_only(capsys):
     capsys.readouterr()
     assert ns["seen"] == {"[[0, 1, 2], [3, 4, 5]]", "[[2, 1, 0], [5, 4, 3]]"}
     np.testing.assert_array_equal(ns["same"], ns["image"])
+
+
+def test_half_the_filters_lose_a_little_on_validation_digits():
+    # Exercise 4, read from the page: the choice is made on validation digits.
+    rows = re.findall(
+        r"filters +(\d+) and +(\d+): +([\d,]+) parameters, validation accuracy ([\d.]+)", _page()
+    )
+    assert [(int(a), int(b)) for a, b, _, _ in rows] == [(16, 32), (8, 16)]
+    assert [n for _, _, n, _ in rows] == ["9,930", "3,818"]
+    full, half = (float(acc) for *_, acc in rows)
+    assert 0 < full - half <= 0.05 and half >= 0.9
+    assert "x_test" not in _section(
+        ROOT / "snippets" / "cnn" / "image-classification" / "tune.py", "filters"
+    )
