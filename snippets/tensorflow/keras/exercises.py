@@ -58,9 +58,9 @@ from dlcourse.datasets import load_digits_images
 resumed = keras.models.load_model("digits_cnn.keras")
 before = int(resumed.optimizer.iterations)
 resumed.fit(
-    x_train, y_train, epochs=2, batch_size=32, validation_split=0.1, verbose=0
+    x_train, y_train, epochs=1, batch_size=32, validation_split=0.1, verbose=0
 )
 after = int(resumed.optimizer.iterations)
 print("optimizer steps before:", before, "| after:", after)
-print("steps per epoch:", (after - before) // 2)
+print("steps in one epoch:", after - before)
 # --8<-- [end:ex3]
