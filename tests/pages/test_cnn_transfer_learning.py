@@ -165,3 +165,21 @@ def test_vgg16_flattens():
     kinds = [type(layer).__name__ for layer in application("VGG16").layers]
     assert "GlobalAveragePooling2D" not in kinds
     assert kinds[-4:] == ["Flatten", "Dense", "Dense", "Dense"]
+
+
+def test_fine_tuning_the_whole_base_changes_little():
+    # Exercise 4, read from the page (the suite compared it with the run).
+    rows = dict(
+        (name, (float(c), float(s)))
+        for name, c, s in re.findall(
+            r"^ *(second block only|whole base) +centred ([\d.]+) +shifted ([\d.]+)$",
+            _page(),
+            flags=re.MULTILINE,
+        )
+    )
+    assert set(rows) == {"second block only", "whole base"}
+    for second, whole in zip(rows["second block only"], rows["whole base"], strict=True):
+        assert abs(second - whole) <= 0.05
+    # The first row is the page's own fine-tuning, as the comparison table shows it.
+    fine_tuning = re.search(r"\+ fine-tuning +([\d.]+) ± [\d.]+ +([\d.]+)", _page())
+    assert rows["second block only"] == tuple(float(g) for g in fine_tuning.groups())

@@ -181,6 +181,7 @@ for seed in range(1, runs):  # (3)!
     pretrained.append(other_base.get_weights())
 
 results = {"from scratch": [], "feature extraction": [], "+ fine-tuning": []}
+heads, draws = [], []  # each run's trained head and its images, for exercise 4
 for seed in range(runs):
     rng = np.random.default_rng(seed)
     few = np.concatenate(
@@ -201,6 +202,8 @@ for seed in range(runs):
     base.set_weights(pretrained[seed])  # this run's pretrained base
     train(transfer, x_few, y_few, steps=40)  # only the new head learns
     results["feature extraction"].append(accuracies(transfer))
+    heads.append(transfer.get_weights())
+    draws.append((x_few, y_few))
 
     restart(tuned, starts[tuned])
     tuned.set_weights(transfer.get_weights())  # start from the trained head
@@ -238,3 +241,31 @@ for label, (better, than) in comparisons.items():
         f"{mean[1]:+.2f} ± {error[1]:.2f}"
     )
 # --8<-- [end:compare]
+
+# --8<-- [start:whole-base]
+# conv_base, new_task_model, train, accuracies, heads, draws: from the page
+whole_base = conv_base("whole_base")
+whole = new_task_model(whole_base)
+for layer in whole_base.layers:
+    if isinstance(layer, layers.BatchNormalization):
+        layer.trainable = False  # every convolution trains, in inference mode
+whole.compile(
+    optimizer=keras.optimizers.Adam(1e-3),
+    loss="sparse_categorical_crossentropy",
+)
+start = starting_state(whole)
+whole_results = []
+for seed, (head, (x_run, y_run)) in enumerate(zip(heads, draws, strict=True)):
+    restart(whole, start)
+    whole.set_weights(head)  # this run's base and trained head
+    keras.utils.set_random_seed(seed)
+    train(whole, x_run, y_run, steps=20)
+    whole_results.append(accuracies(whole))
+
+for name, rows in [
+    ("second block only", results["+ fine-tuning"]),
+    ("whole base", np.array(whole_results)),
+]:
+    centred, shifted = rows.mean(axis=0)
+    print(f"{name:17}   centred {centred:.2f}   shifted {shifted:.2f}")
+# --8<-- [end:whole-base]
