@@ -11,6 +11,7 @@ from pathlib import Path
 import keras
 import numpy as np
 import pytest
+from shown import output_after
 from sklearn.datasets import load_digits
 from sklearn.decomposition import PCA
 from sklearn.linear_model import LinearRegression
@@ -107,3 +108,14 @@ def test_page_links_to_the_cnn_section():
     for target in ["../cnn/why-convolutions.md", "../cnn/image-classification.md"]:
         assert target in page
         assert (Path(ROOT / "docs/neural-networks") / target).resolve().is_file()
+
+
+def test_dense_network_beats_the_linear_model_but_not_the_lstm():
+    # Read from the outputs the page shows (the suite compared them with the run).
+    page = ROOT / "docs/neural-networks/deep-learning.md"
+    lstm = output_after(page, "lstm.py:model")
+    linear = float(re.search(r"linear model on all 20 numbers: (\S+)", lstm)[1])
+    lstm_mse = float(re.search(r"test MSE, LSTM: (\S+)", lstm)[1])
+    shown = output_after(page, "lstm.py:dense")
+    dense = float(re.search(r"test MSE: (\S+)", shown)[1])
+    assert lstm_mse * 10 < dense < linear  # "tens of times the LSTM's", below the linear model's

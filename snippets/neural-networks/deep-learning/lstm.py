@@ -54,3 +54,31 @@ print(f"test MSE, always predicting the mean: {mean_mse:.4f}")
 print(f"test MSE, linear model on all 20 numbers: {linear_mse:.4f}")
 print(f"test MSE, LSTM: {lstm_mse:.4f}")
 # --8<-- [end:model]
+
+# Exercise 4, with adding_problem from the data block above.
+# --8<-- [start:dense]
+import keras
+import numpy as np
+from keras import layers
+
+rng = np.random.default_rng(0)  # the same sequences as the LSTM's
+x_train, y_train = adding_problem(1000, steps=10, rng=rng)
+x_test, y_test = adding_problem(300, steps=10, rng=rng)
+
+keras.utils.set_random_seed(0)
+dense_model = keras.Sequential(
+    [
+        keras.Input(shape=(10, 2)),
+        layers.Flatten(),  # the 20 numbers of a sequence, side by side
+        layers.Dense(64, activation="relu"),
+        layers.Dense(1),
+    ]
+)
+dense_model.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.02), loss="mse"
+)
+dense_model.fit(x_train, y_train, epochs=8, batch_size=32, verbose=0)
+predictions = keras.ops.convert_to_numpy(dense_model(x_test))[:, 0]
+print(f"weights: {dense_model.count_params()}")
+print(f"test MSE: {np.mean((predictions - y_test) ** 2):.4f}")
+# --8<-- [end:dense]
