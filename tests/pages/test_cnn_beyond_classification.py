@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 from keras.utils import bounding_boxes
+from shown import output_after
 from snippet_runner import ROOT
 
 PAGE = ROOT / "docs" / "cnn" / "beyond-classification.md"
@@ -39,3 +40,11 @@ def test_gram_matrix_ignores_positions():
     maps = rng.uniform(size=(64, 16))
     shuffled = maps[rng.permutation(64)]
     assert np.allclose(maps.T @ maps, shuffled.T @ shuffled)
+
+
+def test_the_trained_network_finds_the_digit_far_better_than_a_guess():
+    # Exercise 4, read from the page (the suite compared it with the run).
+    shown = output_after(PAGE, "locate.py:locate")
+    guess = float(re.search(r"average position: off by ([\d.]+) pixels", shown).group(1))
+    trained = float(re.search(r"validation: +off by ([\d.]+) pixels", shown).group(1))
+    assert trained <= 1.0 and guess >= 4 * trained  # "about half a pixel, five times closer"
