@@ -1,15 +1,17 @@
 # Verified on: tensorflow, jax, torch
 import keras
 from keras import layers
-from keras.applications import VGG16, VGG19, InceptionV3, ResNet50
+from keras.applications import VGG16, InceptionV3, MobileNetV3Small, ResNet50
 
 # weights=None: random weights, nothing to download.
 # include_top=False drops the 1,000-class ImageNet classifier, so inputs
 # smaller than 224x224 are allowed, down to:
-smallest_side = {VGG16: 32, VGG19: 32, ResNet50: 32, InceptionV3: 75}
+smallest_side = {MobileNetV3Small: 32, VGG16: 32, ResNet50: 32, InceptionV3: 75}
 
-side = smallest_side[VGG16]
-base = VGG16(weights=None, include_top=False, input_shape=(side, side, 3))
+side = smallest_side[MobileNetV3Small]
+base = MobileNetV3Small(
+    weights=None, include_top=False, input_shape=(side, side, 3)
+)
 base.trainable = False  # transfer learning: keep the pretrained features fixed
 
 model = keras.Sequential(
