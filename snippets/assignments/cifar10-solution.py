@@ -145,13 +145,9 @@ plt.show()
 #   recipe, compare the candidates on a validation split, as the assignment does.
 #   The test set is used once, at the end.
 #
-# > **Older material says** to evaluate on the test set, and to modify the model and
-# > train again until the evaluation is good. Choosing the model by its test score
-# > makes that score optimistic: the test set has then been used to pick the model.
-# > Compare candidates on a validation split, and keep the test set for one final
-# > measurement. (The tutorial passes the test set to `fit` as `validation_data`, to
-# > draw its curves; that changes nothing in training, and this notebook leaves it
-# > out.)
+# > **If you have seen** advice to evaluate on the test set and retrain until the score
+# > is good: a test score used to pick the model is optimistic. Compare candidates on a
+# > validation split and keep the test set for one final measurement.
 
 # %% [markdown]
 # ## 4. Choose a model

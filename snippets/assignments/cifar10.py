@@ -94,9 +94,8 @@ if importlib.util.find_spec("dlcourse") is None:
 # that says which data it loaded, and `data_name()` gives a label, `CIFAR-10`, to
 # print beside your results.
 #
-# > **Older material says** the dataset is "already available" in Keras and need not
-# > be downloaded. Keras knows where to get it, but it is not installed with Keras:
-# > the first call downloads it, so it needs a network connection.
+# > **If you have seen** that CIFAR-10 is "already available" in Keras: Keras knows
+# > where to get it, but the first call downloads it, so it needs a network connection.
 
 # %%
 from dlcourse.cifar10 import data_name, load_data
