@@ -192,8 +192,8 @@ def page_program(page: Page, title: str, source: Source, bounds: dict[str, str])
             elif mark.kind == "isolated":
                 cell.fresh = True
                 cell.note = (
-                    "*This cell must start before TensorFlow does: restart the runtime "
-                    "(Colab: Runtime > Restart session), then run it and the cells after it.*"
+                    f"*Restart the runtime before this cell (Colab: Runtime > Restart "
+                    f"session): {mark.reason} Then run it and the cells after it.*"
                 )
         cells.append(cell)
     install = install_cell("\n".join(c.code for c in cells), source, bounds)
