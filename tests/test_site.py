@@ -246,3 +246,24 @@ def test_no_page_shows_raw_latex(built_site):
             code.decompose()
         found = raw.search(article.get_text())
         assert not found, f"{html.relative_to(built_site['dir'])} shows raw TeX: {found[0]!r}"
+
+
+def test_a_cheat_sheet_section_waits_to_be_laid_out_but_not_its_heading():
+    """The cheat sheet opens fast (Lighthouse): what follows each heading is in a .dl-lazy
+    box that extra.css leaves unrendered far from the window; the headings stay out of it,
+    for the table of contents to measure, and so do tabs (axe misread their contrast)."""
+    from site_hooks import print_sheet
+
+    html = (
+        '<h1 id="t">T</h1><h2 id="a">A</h2><p>one</p>'
+        '<h2 id="b">B</h2><div class="tabbed-set">x</div><h3 id="c">C</h3><p>two</p>'
+    )
+    out = print_sheet(html, ["a"], "page.md")
+    assert '<h2 id="a">A</h2><div class="dl-lazy"><p>one</p></div>' in out
+    assert '<h2 id="b">B</h2><div class="tabbed-set">' in out
+    assert '<h3 id="c">C</h3><div class="dl-lazy"><p>two</p></div>' in out
+    css = Path(__file__).resolve().parent.parent / "docs" / "stylesheets" / "extra.css"
+    css = css.read_text(encoding="utf-8")
+    assert re.search(
+        r"@media screen \{\s*\.md-typeset \.dl-lazy \{\s*content-visibility: auto", css
+    )

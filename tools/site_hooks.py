@@ -308,6 +308,9 @@ def _log_span(line: re.Match) -> str:
     return f'<span class="dl-log">{line.group(0)}</span>'
 
 
+HEADING_END = re.compile(r"</h[23]>")
+
+
 def print_sheet(content: str, keep: list[str], where: str) -> str:
     """Wrap each ``<h2>`` or ``<h3>`` section (a heading and what follows it, up to the next
     such heading) in a ``<section>`` marked ``dl-sheet-yes`` if its heading's id is in
@@ -322,6 +325,15 @@ def print_sheet(content: str, keep: list[str], where: str) -> str:
         mark = "yes" if anchor in keep else "no"
         if mark == "yes":
             section = TEXT_BLOCK.sub(lambda m: LOG_LINE.sub(_log_span, m.group(0)), section)
+        # What follows the heading waits to be laid out until it nears the window
+        # (extra.css, .dl-lazy): the headings stay, for the table of contents to measure.
+        # Not around tabs: axe (Lighthouse's too) then read a tab label as lying on a code
+        # block, and its contrast as failing.
+        heading = HEADING_END.search(section)
+        if heading and 'class="tabbed-set' not in section:
+            section = (
+                f'{section[: heading.end()]}<div class="dl-lazy">{section[heading.end() :]}</div>'
+            )
         out.append(f'<section class="dl-sheet-{mark}">{section}</section>')
     return H1_END.sub(r"\1" + SHEET_BUTTON, "".join(out), count=1)
 
