@@ -10,7 +10,6 @@ params = init_mlp(n_inputs=2, n_hidden=8, seed=0)
 
 # --8<-- [start:check]
 import tensorflow as tf
-from dlcourse.backprop import numerical_gradients
 
 batch_x, batch_y = x[:32], y[:32]  # one mini-batch
 p, cache = forward(params, batch_x)
@@ -26,6 +25,11 @@ with tf.GradientTape() as tape:
         )
     )
 by_tape = tape.gradient(loss, variables)  # (2)!
+# --8<-- [end:check]
+
+# --8<-- [start:compare]
+from dlcourse.backprop import numerical_gradients
+
 by_differences = numerical_gradients(params, batch_x, batch_y)
 
 
@@ -48,4 +52,4 @@ print(
     "hand vs finite differences, below 1e-8:",
     largest_gap(by_hand, by_differences) < 1e-8,
 )
-# --8<-- [end:check]
+# --8<-- [end:compare]
