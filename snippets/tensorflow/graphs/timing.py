@@ -17,7 +17,9 @@ def many_small_steps(x, w):
 traced = tf.function(many_small_steps)
 x = tf.fill([8, 8], 0.5)
 w = tf.eye(8) * 0.9
+# --8<-- [end:timing]
 
+# --8<-- [start:measure]
 eager_result = many_small_steps(x, w)
 start = timeit.default_timer()
 graph_result = traced(x, w)  # the first call traces, then runs the graph
@@ -43,4 +45,4 @@ print(f"tf.function: {graph_s * 1e3:.3f} ms per call")
 print(
     f"eager / tf.function: {eager_s / graph_s:.1f}x on this machine, this run"
 )
-# --8<-- [end:timing]
+# --8<-- [end:measure]

@@ -17,7 +17,9 @@ graph = tf.function(many_small_steps)
 xla = tf.function(many_small_steps, jit_compile=True)  # (1)!
 x = tf.fill([8, 8], 0.5)
 w = tf.eye(8) * 0.9
+# --8<-- [end:xla]
 
+# --8<-- [start:measure]
 first_call_s = {}
 for name, f in [("tf.function", graph), ("with XLA", xla)]:
     start = timeit.default_timer()
@@ -41,4 +43,4 @@ for name in per_call_s:
     )
 ratio = per_call_s["tf.function"] / per_call_s["with XLA"]
 print(f"tf.function / XLA: {ratio:.1f}x")
-# --8<-- [end:xla]
+# --8<-- [end:measure]
