@@ -36,7 +36,7 @@ print(f"shifted copy of task B's test images: {moved:.0%} of them moved")
 # --8<-- [end:tasks]
 
 
-# --8<-- [start:pretrain]
+# --8<-- [start:conv-base]
 def conv_base(name):
     """The feature extractor: two convolution blocks, flattened."""
     return keras.Sequential(
@@ -55,6 +55,10 @@ def conv_base(name):
     )
 
 
+# --8<-- [end:conv-base]
+
+
+# --8<-- [start:pretrain]
 def pretrain(seed):
     """A base trained on task A, and its accuracy.
 
@@ -65,7 +69,7 @@ def pretrain(seed):
     model_a = keras.Sequential(
         [
             keras.Input(shape=(8, 8, 1)),
-            random_shift(),  # (2)!
+            random_shift(),  # (1)!
             base,
             layers.Dense(5, activation="softmax"),
         ]
@@ -130,7 +134,7 @@ print(
 )
 # --8<-- [end:fine-tuning]
 
-# --8<-- [start:compare]
+# --8<-- [start:scratch]
 # same network, random weights
 scratch = new_task_model(conv_base("scratch_base"))
 scratch.compile(
@@ -150,8 +154,12 @@ def restart(model, state):  # (1)!
     model.optimizer.set_weights(optimizer_state)
 
 
+# --8<-- [end:scratch]
+
+
+# --8<-- [start:train]
 def train(model, x, y, steps):
-    repeats = np.repeat(np.arange(len(x))[None], steps, axis=0).ravel()  # (2)!
+    repeats = np.repeat(np.arange(len(x))[None], steps, axis=0).ravel()  # (1)!
     model.fit(
         x[repeats],
         y[repeats],
@@ -173,13 +181,19 @@ def accuracies(model):
     return right[: len(y_b_test)].mean(), right[len(y_b_test) :].mean()
 
 
+# --8<-- [end:train]
+
+
+# --8<-- [start:bases]
 runs = 5
 starts = {m: starting_state(m) for m in (scratch, transfer, tuned)}
 pretrained = [base.get_weights()]
-for seed in range(1, runs):  # (3)!
+for seed in range(1, runs):  # (1)!
     other_base, _ = pretrain(seed)
     pretrained.append(other_base.get_weights())
+# --8<-- [end:bases]
 
+# --8<-- [start:runs]
 results = {"from scratch": [], "feature extraction": [], "+ fine-tuning": []}
 heads, draws = [], []  # each run's trained head and its images, for exercise 4
 for seed in range(runs):
@@ -193,7 +207,7 @@ for seed in range(runs):
     x_few, y_few = x_train[few], y_train[few] - 5
     keras.utils.set_random_seed(seed)
 
-    fresh = keras.models.clone_model(scratch).get_weights()  # (4)!
+    fresh = keras.models.clone_model(scratch).get_weights()  # (1)!
     restart(scratch, (fresh, starts[scratch][1]))
     train(scratch, x_few, y_few, steps=60)
     results["from scratch"].append(accuracies(scratch))
@@ -209,7 +223,9 @@ for seed in range(runs):
     tuned.set_weights(transfer.get_weights())  # start from the trained head
     train(tuned, x_few, y_few, steps=20)
     results["+ fine-tuning"].append(accuracies(tuned))
+# --8<-- [end:runs]
 
+# --8<-- [start:table]
 # rows: (centred, shifted)
 results = {name: np.array(rows) for name, rows in results.items()}
 print(f"{'accuracy on task B':18}   centred test   shifted test")
@@ -219,9 +235,11 @@ for name, rows in results.items():
         f"{name:18}   {mean[0]:.2f} ± {spread[0]:.2f}    "
         f"{mean[1]:.2f} ± {spread[1]:.2f}"
     )
+# --8<-- [end:table]
 
 
-def gain(better, than):  # (5)!
+# --8<-- [start:differences]
+def gain(better, than):  # (1)!
     """Mean and standard error, over the runs, of each run's difference."""
     difference = results[better] - results[than]
     mean = difference.mean(axis=0)
@@ -240,7 +258,7 @@ for label, (better, than) in comparisons.items():
         f"{label:32}   {mean[0]:+.2f} ± {error[0]:.2f}   "
         f"{mean[1]:+.2f} ± {error[1]:.2f}"
     )
-# --8<-- [end:compare]
+# --8<-- [end:differences]
 
 # --8<-- [start:whole-base]
 # conv_base, new_task_model, train, accuracies, heads, draws: from the page
