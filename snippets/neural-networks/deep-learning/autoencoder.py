@@ -5,7 +5,6 @@ import keras
 import numpy as np
 from keras import layers
 from sklearn.datasets import load_digits
-from sklearn.decomposition import PCA
 from sklearn.model_selection import train_test_split
 
 digits = load_digits()
@@ -25,7 +24,12 @@ autoencoder = keras.Sequential([encoder, decoder])  # (1)!
 autoencoder.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse"
 )
-autoencoder.fit(x_train, x_train, epochs=6, batch_size=32, verbose=0)  # (2)!
+# --8<-- [end:model]
+
+# --8<-- [start:compare]
+from sklearn.decomposition import PCA
+
+autoencoder.fit(x_train, x_train, epochs=6, batch_size=32, verbose=0)  # (1)!
 
 codes = encoder(x_test)
 reconstructed = keras.ops.convert_to_numpy(decoder(codes))
@@ -38,7 +42,7 @@ autoencoder_mse = np.mean((x_test - reconstructed) ** 2)
 print(f"reconstruction MSE, mean image:      {mean_mse:.4f}")
 print(f"reconstruction MSE, PCA, 8 numbers:  {pca_mse:.4f}")
 print(f"reconstruction MSE, autoencoder, 8:  {autoencoder_mse:.4f}")
-# --8<-- [end:model]
+# --8<-- [end:compare]
 
 # --8<-- [start:figure]
 import matplotlib.pyplot as plt

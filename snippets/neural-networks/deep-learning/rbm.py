@@ -37,9 +37,12 @@ def accuracy(train, test, n_labels=None):
     return classifier.score(test, y_test)
 
 
-first = rbm(100).fit(x_train)  # (4)!
+# --8<-- [end:rbm]
+
+# --8<-- [start:stack]
+first = rbm(100).fit(x_train)  # (1)!
 h1_train, h1_test = first.transform(x_train), first.transform(x_test)
-second = rbm(100).fit(h1_train)  # (5)!
+second = rbm(100).fit(h1_train)  # (2)!
 h2_train, h2_test = second.transform(h1_train), second.transform(h1_test)
 
 inputs = {
@@ -49,7 +52,7 @@ inputs = {
 }
 for name, (train, test) in inputs.items():
     print(f"{name:<21} test accuracy {accuracy(train, test):.3f}")
-# --8<-- [end:rbm]
+# --8<-- [end:stack]
 
 # --8<-- [start:few-labels]
 for name in ["pixels", "2 stacked RBMs (DBN)"]:
