@@ -1,8 +1,6 @@
 """One epoch of model.fit gives the weights one epoch of the hand-written loop gives."""
 
-# --8<-- [start:keras]
-import keras
-import numpy as np
+# --8<-- [start:by-hand]
 from dlcourse.backprop import backward, forward, init_mlp
 from sklearn.datasets import make_moons
 
@@ -15,6 +13,11 @@ for begin in range(0, len(x), 32):  # (1)!
     grads = backward(params, cache, y[begin : begin + 32])
     for name in params:
         params[name] -= 1.0 * grads[name]
+# --8<-- [end:by-hand]
+
+# --8<-- [start:keras]
+import keras
+import numpy as np
 
 model = keras.Sequential(
     [
@@ -23,10 +26,10 @@ model = keras.Sequential(
         keras.layers.Dense(1, activation="sigmoid"),
     ]
 )
-model.set_weights([start["W1"], start["b1"], start["W2"], start["b2"]])  # (2)!
+model.set_weights([start["W1"], start["b1"], start["W2"], start["b2"]])  # (1)!
 model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=1.0),
-    loss="binary_crossentropy",  # (3)!
+    loss="binary_crossentropy",  # (2)!
 )
 model.fit(x, y, batch_size=32, epochs=1, shuffle=False, verbose=0)
 
