@@ -51,8 +51,10 @@ def report(stage):
 
 
 report("frozen base")
+# --8<-- [end:offline]
 
-base.trainable = True  # (2)!
+# --8<-- [start:unfreeze]
+base.trainable = True  # (1)!
 for layer in base.layers[:-20]:
     layer.trainable = False
 for layer in base.layers:
@@ -63,7 +65,7 @@ model.compile(
     loss="sparse_categorical_crossentropy",
 )
 report("top 20 unfrozen")
-# --8<-- [end:offline]
+# --8<-- [end:unfreeze]
 
 # --8<-- [start:preprocess]
 import numpy as np
