@@ -25,10 +25,7 @@ def rbm(n_components):
 
 
 def accuracy(train, test, n_labels=None):
-    """Test accuracy of a logistic regression.
-
-    The classifier is fitted on the first n_labels training examples.
-    """
+    """Test accuracy of a logistic regression fitted on n_labels examples."""
     classifier = LogisticRegression(
         C=100, solver="newton-cg", max_iter=1000
     )  # (2)!
