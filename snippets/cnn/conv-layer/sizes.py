@@ -20,24 +20,22 @@ for kernel_size in (1, 2, 3, 5):
                     conv_output_size(n, kernel_size, stride, padding)
                     for n in (height, width)
                 ]
-                assert list(out[1:3]) == formula, (
-                    kernel_size,
-                    stride,
-                    padding,
-                    height,
-                )
+                assert list(out[1:3]) == formula
                 checked += 1
-print(
-    f"Keras and the formula agree on all {checked} settings, "
-    "for example on 7 pixels:"
-)
+print(f"Keras and the formula agree on all {checked} settings")
+# --8<-- [end:output-size]
+
+# --8<-- [start:examples]
+from dlcourse.convolution import conv_output_size
+
+print("on 7 pixels:")
 for kernel_size, stride in [(3, 1), (3, 2), (5, 2), (2, 3)]:
     valid = conv_output_size(7, kernel_size, stride, "valid")
     same = conv_output_size(7, kernel_size, stride, "same")
     print(
         f"  kernel {kernel_size}, stride {stride}: valid {valid}, same {same}"
     )
-# --8<-- [end:output-size]
+# --8<-- [end:examples]
 
 # --8<-- [start:params]
 from keras import layers
