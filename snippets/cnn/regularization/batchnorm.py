@@ -27,8 +27,10 @@ print(
     "  (x - batch mean) / sqrt(batch var + eps):",
     np.allclose(train, (x - batch_mean) / np.sqrt(batch_var + eps), atol=1e-4),
 )
+# --8<-- [end:batchnorm]
 
-# ... and moved its moving averages 1% of the way from (0, 1) towards them:
+# --8<-- [start:moving]
+# It moved its moving averages 1% of the way from (0, 1) towards them:
 moving_mean = keras.ops.convert_to_numpy(bn.moving_mean)
 moving_var = keras.ops.convert_to_numpy(bn.moving_variance)
 print(
@@ -39,7 +41,9 @@ print(
     "  moving var = 0.99 + 0.01 * batch var:",
     np.allclose(moving_var, 0.99 + 0.01 * batch_var, atol=1e-5),
 )
+# --8<-- [end:moving]
 
+# --8<-- [start:inference]
 infer = keras.ops.convert_to_numpy(bn(x, training=False))
 show("training=False:", infer)
 print(
@@ -48,7 +52,7 @@ print(
         infer, (x - moving_mean) / np.sqrt(moving_var + eps), atol=1e-4
     ),
 )
-# --8<-- [end:batchnorm]
+# --8<-- [end:inference]
 
 # --8<-- [start:settle]
 import keras

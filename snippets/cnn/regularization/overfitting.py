@@ -19,8 +19,10 @@ train_data = (
     .batch(15)
 )
 val_data = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(len(x_val))
+# --8<-- [end:model]
 
 
+# --8<-- [start:make-model]
 def make_model(dropout=0.0, l2=0.0, augment=False):
     keras.utils.set_random_seed(0)  # the same initial weights for every variant
     penalty = regularizers.L2(l2) if l2 else None
@@ -51,6 +53,10 @@ def make_model(dropout=0.0, l2=0.0, augment=False):
     return model
 
 
+# --8<-- [end:make-model]
+
+
+# --8<-- [start:scores]
 def scores(model, x, y):
     """Accuracy and cross-entropy in inference mode.
 
@@ -62,7 +68,7 @@ def scores(model, x, y):
     return accuracy, cross_entropy
 
 
-# --8<-- [end:model]
+# --8<-- [end:scores]
 
 # --8<-- [start:train]
 variants = {
