@@ -63,7 +63,6 @@ print(f"test accuracy, images shifted by up to a pixel: {shifted_accuracy:.3f}")
 # --8<-- [end:evaluate]
 
 # --8<-- [start:confusion]
-import matplotlib.pyplot as plt
 from sklearn.metrics import confusion_matrix
 
 probabilities = model.predict(x_test, verbose=0)
@@ -78,6 +77,10 @@ print(
     f"most often wrong: the {worst}s, "
     f"{errors[worst] / matrix[worst].sum():.2f} of them"
 )
+# --8<-- [end:confusion]
+
+# --8<-- [start:confusion-figure]
+import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(figsize=(4.6, 4))
 ax.imshow(matrix, cmap="Blues")
@@ -102,7 +105,7 @@ ax.set_ylabel("true digit")
 ax.set_title(f"{len(y_test)} test images")
 fig.tight_layout()
 fig.savefig("digits-confusion.png", dpi=100)
-# --8<-- [end:confusion]
+# --8<-- [end:confusion-figure]
 
 # --8<-- [start:mistakes]
 wrong = np.flatnonzero(predicted != y_test)
@@ -149,6 +152,9 @@ new_images = np.array(
     dtype="float32",
 )[..., np.newaxis]  # (1)!
 print("new images:", new_images.shape)
+# --8<-- [end:new-inputs]
+
+# --8<-- [start:predict-new]
 new_probabilities = model.predict(new_images, verbose=0)
 for p in new_probabilities:
     first, second = p.argsort()[::-1][:2]
@@ -156,10 +162,9 @@ for p in new_probabilities:
         f"predicted {first} (p = {p[first]:.2f}), "
         f"next {second} (p = {p[second]:.2f})"
     )
-# --8<-- [end:new-inputs]
+# --8<-- [end:predict-new]
 
 # --8<-- [start:augment]
-import matplotlib.pyplot as plt
 import numpy as np
 import keras
 from keras import layers
@@ -184,6 +189,10 @@ print(
     "training=False leaves it alone:",
     np.allclose(augment(one, training=False), one),
 )
+# --8<-- [end:augment]
+
+# --8<-- [start:augment-figure]
+import matplotlib.pyplot as plt
 
 fig, axes = plt.subplots(1, 8, figsize=(9, 1.4))
 titles = ["original"] + ["augmented"] * 7
@@ -193,7 +202,7 @@ for ax, image, title in zip(axes, [one[0], *copies], titles, strict=True):
     ax.axis("off")
 fig.tight_layout()
 fig.savefig("digits-augmented.png", dpi=100)
-# --8<-- [end:augment]
+# --8<-- [end:augment-figure]
 
 # --8<-- [start:augmented-model]
 augmented = keras.Sequential(
