@@ -11,10 +11,9 @@ from dlcourse.datasets import load_digits_images
 rng = np.random.default_rng(0)
 offsets = rng.integers(0, 9, size=(len(x_train), 2))  # top-left row, column
 canvases = np.zeros((len(x_train), 16, 16, 1), "float32")
+# each digit somewhere on 16x16
 for canvas, digit, (row, col) in zip(canvases, x_train, offsets, strict=True):
-    canvas[row : row + 8, col : col + 8] = (
-        digit  # each digit somewhere on 16x16
-    )
+    canvas[row : row + 8, col : col + 8] = digit
 
 keras.utils.set_random_seed(0)
 model = keras.Sequential(
