@@ -18,6 +18,7 @@ import difflib
 import html
 import io
 import itertools
+import json
 import os
 import re
 import warnings
@@ -106,6 +107,36 @@ def nav_pages(config_file: Path, sections: tuple[str, ...] = ()) -> list[str]:
                 yield value
 
     return list(walk(_load_yaml(config_file).get("nav", []), True))
+
+
+def reading_words(page: Path) -> int:
+    """The words a reader reads on a page: its Markdown (or a notebook's Markdown
+    cells) without code blocks and HTML comments (the suite's markers)."""
+    if page.suffix == ".ipynb":
+        cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    else:
+        text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2", "", text, flags=re.S | re.M)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return len(text.split())
+
+
+WORDS_A_MINUTE = 200
+
+
+def reading_time_table(config_file: Path, docs_dir: Path, sections: tuple[str, ...]) -> str:
+    """A Markdown table of each nav section's pages and reading time: its pages' words at
+    WORDS_A_MINUTE, rounded to ten minutes (at least ten)."""
+    rows = ["| Section | Pages | Reading time |", "| --- | --- | --- |"]
+    for title in sections:
+        pages = nav_pages(config_file, (title,))
+        if not pages:
+            raise ValueError(f"{config_file}: the nav has no section {title!r}")
+        words = sum(reading_words(docs_dir / page) for page in pages)
+        minutes = max(10, 10 * round(words / WORDS_A_MINUTE / 10))
+        rows.append(f"| {title} | {len(pages)} | about {minutes} min |")
+    return "\n".join(rows)
 
 
 @dataclass(frozen=True)

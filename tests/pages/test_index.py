@@ -5,12 +5,11 @@ so these tests do not train it again: they run the data and model sections and r
 accuracy the page shows.
 """
 
-import json
 import re
-from pathlib import Path
 
 import numpy as np
-from pages import nav_pages
+import pytest
+from pages import nav_pages, reading_time_table, reading_words
 from snippet_runner import ROOT
 
 from dlcourse.datasets import load_digits_images
@@ -60,35 +59,30 @@ def test_the_number_of_blocks_ci_cannot_run_is_what_the_page_says():
     assert f"The {words.get(marks, marks)} blocks that cannot run here" in " ".join(text.split())
 
 
-def _reading_words(page: Path) -> int:
-    """The words a reader reads on a page: its Markdown (or a notebook's Markdown
-    cells) without code blocks and HTML comments (the suite's markers)."""
-    if page.suffix == ".ipynb":
-        cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
-        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    else:
-        text = page.read_text(encoding="utf-8")
-    text = re.sub(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2", "", text, flags=re.S | re.M)
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    return len(text.split())
+def test_reading_words_leave_out_code_and_markers(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Title\n\nTwo words.\n\n<!--pytest.mark.skip(reason='not counted')-->\n"
+        "```python\nprint('not counted either')\n```\n\n    ```text\n    out\n    ```\nEnd.\n"
+    )
+    assert reading_words(page) == 5  # "#", "Title", "Two", "words.", "End."
 
 
-def test_reading_times_are_the_word_counts_at_200_words_a_minute():
-    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| ([^|]+?) \| (\d+) \| about (\d+) min \|$", text, re.M)
-    assert [title for title, _, _ in rows] == [
-        "Start here",
-        "Neural networks",
-        "Convolutional networks",
-        "Assignment",
-        "Under the hood: TensorFlow",
-        "Going further",
-    ]
+def test_the_home_page_gets_its_reading_times_from_the_pages(tmp_path):
+    """The table is made at build time (site_hooks.READING_TIMES), one row per section of
+    the path, from its pages' words at 200 a minute, so it cannot go stale."""
+    import site_hooks
+
+    assert site_hooks.READING_TIMES in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    table = reading_time_table(ROOT / "mkdocs.yml", ROOT / "docs", site_hooks.READING_SECTIONS)
+    rows = re.findall(r"^\| ([^|]+?) \| (\d+) \| about (\d+) min \|$", table, re.M)
+    assert [title for title, _, _ in rows] == list(site_hooks.READING_SECTIONS)
     for title, count, minutes in rows:
         pages = nav_pages(ROOT / "mkdocs.yml", (title,))
-        words = sum(_reading_words(ROOT / "docs" / page) for page in pages)
-        expected = max(10, 10 * round(words / 200 / 10))  # to ten minutes
-        assert (int(count), int(minutes)) == (len(pages), expected), (
-            f"docs/index.md: the {title!r} row should say {len(pages)} pages, "
-            f"about {expected} min ({words} words at 200 a minute)"
-        )
+        words = sum(reading_words(ROOT / "docs" / page) for page in pages)
+        assert int(count) == len(pages) and int(minutes) % 10 == 0
+        assert abs(int(minutes) - words / 200) <= 5 or int(minutes) == 10, (title, words)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("nav:\n  - Start here:\n      - index.md\n")
+    with pytest.raises(ValueError, match="no section 'Going further'"):
+        reading_time_table(config, ROOT / "docs", ("Going further",))
