@@ -160,7 +160,10 @@ def test_checkpoint_manager_resumes_the_run_that_failed(tmp_path, capsys):
 
 def test_backup_and_restore_resumed_instead_of_starting_again():
     # The page's block ran in this session and printed exactly this; here, what it shows.
-    out = output_after(PAGE, "backup_and_restore.py:backup-and-restore")
+    out = "\n".join(
+        output_after(PAGE, f"backup_and_restore.py:{step}")
+        for step in ("backup-fail", "backup-restart")
+    )
     losses = [float(x) for x in re.findall(r"epoch \d: loss ([\d.]+)", out)]
     assert len(losses) == 6 and losses == sorted(losses, reverse=True)  # no restart from 1
     assert "epochs run after the restart: [4, 5, 6]" in out

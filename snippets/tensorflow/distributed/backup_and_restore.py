@@ -22,6 +22,10 @@ def make_model():
     return model
 
 
+# --8<-- [end:backup-and-restore]
+
+
+# --8<-- [start:backup-callbacks]
 class Report(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         print(f"epoch {epoch + 1}: loss {logs['loss']:.3f}")
@@ -33,6 +37,9 @@ class Fail(keras.callbacks.Callback):  # stands in for a machine going down
             raise RuntimeError(f"the machine failed in epoch {epoch + 1}")
 
 
+# --8<-- [end:backup-callbacks]
+
+# --8<-- [start:backup-fail]
 model = make_model()
 try:
     model.fit(
@@ -49,7 +56,9 @@ try:
     )
 except RuntimeError as err:
     print("RuntimeError:", err)
+# --8<-- [end:backup-fail]
 
+# --8<-- [start:backup-restart]
 model = make_model()  # the restarted job builds the model again ...
 history = model.fit(  # ... and calls fit with the same backup_dir
     x,
@@ -62,4 +71,4 @@ history = model.fit(  # ... and calls fit with the same backup_dir
 print("epochs run after the restart:", [e + 1 for e in history.epoch])
 print("optimizer steps in all:", int(model.optimizer.iterations))  # (1)!
 print("backup left after fit finished:", os.path.exists(backup_dir))
-# --8<-- [end:backup-and-restore]
+# --8<-- [end:backup-restart]
