@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
-from pages import nav_pages
+from pages import PATH_SECTIONS, nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-BEFORE = ("Neural networks", "Convolutional networks")
-AFTER = ("Under the hood: TensorFlow", "Going further")
+
 BOX = re.compile(r'^!!! abstract "In this lesson"\n((?:    .*\n|\n)+)', re.M)
 LINK = re.compile(r"\]\(([^)#\s]+\.(?:md|ipynb))(?:#[^)]*)?\)")
 
@@ -29,12 +28,11 @@ def course_path() -> list[str]:
     """The path a learner walks, as paths under ``docs/``: the lessons in nav order with
     the assignment where the nav has it, and the cheat sheet at the end."""
     config = ROOT / "mkdocs.yml"
-    return [
-        *nav_pages(config, BEFORE),
-        nav_pages(config, ("Assignment",))[0],
-        *nav_pages(config, AFTER),
-        "keras/cheatsheet.md",
-    ]
+    path = []
+    for section in PATH_SECTIONS[1:]:  # after Start here
+        pages = nav_pages(config, (section,))
+        path += pages[:1] if section == "Assignment" else pages  # the solution is not a step
+    return [*path, "keras/cheatsheet.md"]
 
 
 PATH = course_path()

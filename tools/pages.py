@@ -122,6 +122,16 @@ def reading_words(page: Path) -> int:
     return len(text.split())
 
 
+# The sections of mkdocs.yml's nav that make the course's path, in the order a learner
+# walks them (the home page's reading times; the lessons' Next links).
+PATH_SECTIONS = (
+    "Start here",
+    "Neural networks",
+    "Convolutional networks",
+    "Assignment",
+    "Under the hood: TensorFlow",
+    "Going further",
+)
 WORDS_A_MINUTE = 200
 
 

@@ -65,7 +65,7 @@ from marks import (  # tools/, on the path
     parse_mark,
     tolerance_text,
 )
-from pages import PageError, SiteConfig, read_page, reading_time_table
+from pages import PATH_SECTIONS, PageError, SiteConfig, read_page, reading_time_table
 from pins import read_pins  # tools/, on the path
 from program import DEFAULT_REPO, KERNEL_ENV, Source, site_program
 
@@ -191,20 +191,12 @@ def on_post_build(config) -> None:
 # The home page's table of reading times is made at build time from the pages
 # themselves, so that editing a lesson never leaves it stale.
 READING_TIMES = "<!-- reading-times -->"
-READING_SECTIONS = (
-    "Start here",
-    "Neural networks",
-    "Convolutional networks",
-    "Assignment",
-    "Under the hood: TensorFlow",
-    "Going further",
-)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if config is not None and READING_TIMES in markdown:
         table = reading_time_table(
-            Path(config.config_file_path), Path(config["docs_dir"]), READING_SECTIONS
+            Path(config.config_file_path), Path(config["docs_dir"]), PATH_SECTIONS
         )
         markdown = markdown.replace(READING_TIMES, table)
     if config is not None and page is not None:

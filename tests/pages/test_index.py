@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 import pytest
-from pages import nav_pages, reading_time_table, reading_words
+from pages import PATH_SECTIONS, nav_pages, reading_time_table, reading_words
 from snippet_runner import ROOT
 
 from dlcourse.datasets import load_digits_images
@@ -74,9 +74,9 @@ def test_the_home_page_gets_its_reading_times_from_the_pages(tmp_path):
     import site_hooks
 
     assert site_hooks.READING_TIMES in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
-    table = reading_time_table(ROOT / "mkdocs.yml", ROOT / "docs", site_hooks.READING_SECTIONS)
+    table = reading_time_table(ROOT / "mkdocs.yml", ROOT / "docs", PATH_SECTIONS)
     rows = re.findall(r"^\| ([^|]+?) \| (\d+) \| about (\d+) min \|$", table, re.M)
-    assert [title for title, _, _ in rows] == list(site_hooks.READING_SECTIONS)
+    assert [title for title, _, _ in rows] == list(PATH_SECTIONS)
     for title, count, minutes in rows:
         pages = nav_pages(ROOT / "mkdocs.yml", (title,))
         words = sum(reading_words(ROOT / "docs" / page) for page in pages)
