@@ -161,7 +161,7 @@ class ProgramRun:
         # threads parsing at once can fail with "AST constructor recursion depth mismatch".
         # So whatever parses code (choosing each segment's kernel, formatting a traceback)
         # runs here, in the thread that collects and runs the tests, never in the run's.
-        self._kernels = [self._kernel(self._segment_code(s)) for s in self._segments()]
+        self._plan = [(s, *self._kernel(self._segment_code(s))) for s in self._segments()]
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -187,8 +187,8 @@ class ProgramRun:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()  # this thread's own
         try:
-            for segment, kernel in zip(self._segments(), self._kernels, strict=True):
-                if not loop.run_until_complete(self._run_segment(segment, *kernel)):
+            for segment, manager, env in self._plan:
+                if not loop.run_until_complete(self._run_segment(segment, manager, env)):
                     break
         except BaseException as err:  # reported by the page's items, by way of result()
             self._error = err

@@ -192,7 +192,7 @@ def page_program(page: Page, title: str, source: Source, bounds: dict[str, str])
             elif mark.kind == "isolated":
                 cell.fresh = True
                 cell.note = (
-                    f"*Restart the runtime before this cell (Colab: Runtime > Restart "
+                    "*Restart the runtime before this cell (Colab: Runtime > Restart "
                     f"session): {mark.reason} Then run it and the cells after it.*"
                 )
         cells.append(cell)
