@@ -47,9 +47,11 @@
 # [batch normalization in a conv block](../../cnn/regularization/#batchnorm-in-a-conv-block);
 # [data augmentation](../../cnn/image-classification/#data-augmentation), with
 # [a horizontal flip](../../cnn/image-classification/#flips) (right for CIFAR-10: a
-# mirrored cat is a cat); and
+# mirrored cat is a cat);
 # [reading the training log](../../neural-networks/workflow/#fit-log) to see
-# whether more epochs would help.
+# whether more epochs would help; and, for a longer run,
+# [a learning-rate schedule or `ReduceLROnPlateau`](../../neural-networks/workflow/#schedules)
+# with [early stopping](../../neural-networks/workflow/#fit).
 #
 # **Rehearse first.** [A rehearsal on the 8x8 digits](../../cnn/image-classification/#rehearsal)
 # runs this workflow end to end, grader included, in seconds: you meet the

@@ -95,3 +95,53 @@ def test_early_stopping_exercise_keeps_the_lowest_point():
     lowest, last, kept = _numbers("project.py:overfit")
     assert last > lowest + 0.02
     assert kept == pytest.approx(lowest, abs=0.01)
+
+
+def _section(name):
+    text = (ROOT / SNIPPETS / "schedules.py").read_text(encoding="utf-8")
+    return text.split(f"# --8<-- [start:{name}]\n")[1].split(f"# --8<-- [end:{name}]")[0]
+
+
+def test_cosine_schedule_counts_batches_and_ends_at_its_floor(capsys):
+    _, (x_train, _), _, _ = _split()
+    ns = {"x_train": x_train}
+    exec(_section("cosine"), ns)  # builds the schedule; trains nothing
+    schedule = ns["schedule"]
+    assert ns["batches_per_epoch"] == 11  # 10 full batches of 32 and one of 21
+    assert schedule.decay_steps == 20 * 11
+
+    def rate(step, of=schedule):
+        return float(of(step))
+
+    assert rate(0) == pytest.approx(0.05)
+    assert rate(110) == pytest.approx(0.025)  # halfway, half the initial rate
+    floor = schedule.alpha * schedule.initial_learning_rate
+    assert floor == 0
+    assert rate(220) == pytest.approx(floor, abs=1e-7)
+    assert rate(275) == pytest.approx(floor, abs=1e-7)  # stays at the floor after
+    by_epoch = [rate(step) for step in range(0, 221, 11)]
+    assert (np.diff(by_epoch) < 0).all()  # falls at every epoch
+    # The optimizer asks the schedule: before any step its rate is the initial one.
+    assert float(ns["optimizer"].learning_rate) == pytest.approx(0.05)
+    # decay_steps given in epochs (20) would reach the floor within two epochs.
+    in_epochs = keras.optimizers.schedules.CosineDecay(0.05, decay_steps=20)
+    assert rate(2 * 11, in_epochs) == pytest.approx(0, abs=1e-7)
+
+
+def test_plateau_callback_lowered_the_rate_and_the_loss_fell_further():
+    # Read from the output the page shows (compared with the run by the suite).
+    shown = output_after(PAGE, "schedules.py:plateau")
+    rows = re.findall(
+        r"epochs +(\d+) to +(\d+): learning rate (\S+) +lowest validation loss (\d+\.\d+)",
+        shown,
+    )
+    assert len(rows) == 2, shown
+    (start, end, rate, loss), (lower_start, lower_end, lower_rate, lower_loss) = rows
+    assert (int(start), int(lower_start), int(lower_end)) == (1, int(end) + 1, 12)
+    assert float(rate) == 0.05
+    assert float(lower_rate) == pytest.approx(0.1 * 0.05)  # factor=0.1, once
+    # The prose: the loss stopped improving after epoch 4, patience=2 epochs before
+    # the rate was lowered, and the lower rate went below the earlier best.
+    assert int(end) == 4 + 2
+    assert float(lower_loss) < float(loss) - 0.002
+    assert "stopped improving after four epochs; two epochs later" in PAGE.read_text()
