@@ -8,6 +8,7 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from compare import figure_difference, numbers_beyond, skeleton
+from compare_outputs import approx_beyond
 
 
 def test_skeleton_keeps_words_integers_and_the_number_of_decimals():
@@ -77,3 +78,13 @@ def test_a_figure_of_another_size_fails():
     out = io.BytesIO()
     fig.savefig(out, format="png")
     assert "size changed from 400x300 to 300x300" in figure_difference(_curve(0.9), out.getvalue())
+
+
+def test_a_training_log_within_the_tolerance_passes_whatever_its_times():
+    shown = "Epoch 2/4\n11/11 - 3s - 239ms/step - loss: 4.4311 - val_loss: 3.3642\n"
+    printed = "Epoch 2/4\n11/11 - 1s - 24ms/step - loss: 4.4312 - val_loss: 3.3642\n"
+    assert approx_beyond(shown, printed, 0.02) == []
+    assert approx_beyond(shown, printed.replace("4.4312", "4.4611"), 0.02) == [
+        "shown 4.4311, printed 4.4611"
+    ]
+    assert approx_beyond(shown, printed.replace("Epoch 2", "Epoch 3"), 0.02) is None
