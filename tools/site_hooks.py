@@ -22,13 +22,12 @@
 * Notebook pages read like the Markdown pages (``notebook_html``): Material's code blocks
   and copy button, no cell tags, Material's permalinks, note boxes (mkdocs.yml drops the
   "In [n]:" prompts).
-* Code blocks carry fewer elements for the same look: Pygments wraps every name and run
-  of whitespace in a span whose colour is the code's own (Material's ``--md-code-hl-name-
-  color`` is ``--md-code-fg-color``), and operators and punctuation, which share one
-  colour in both schemes (``extra.css``), in a span each. Names and whitespace become
-  plain text and a run of operators and punctuation one span: a third fewer elements on
-  code-heavy pages, less for the browser to style and lay out (notebook cells too, once
-  they are Material's code blocks). Material sets a code block up only as
+* Code blocks carry fewer elements for the same look: Pygments wraps every name, run of
+  whitespace, operator and punctuation mark in a span of its own, and all four show in the
+  code's own colour (Material's ``--md-code-hl-name-color`` is ``--md-code-fg-color``, and
+  ``extra.css`` sets operators and punctuation to it). They become plain text: about half
+  the elements of a code-heavy page, less for the browser to style and lay out (notebook
+  cells too, once they are Material's code blocks). Material sets a code block up only as
   it scrolls into view (``content.lazy``); its code is focusable and its annotation list
   marked (hidden by ``extra.css``) from the start.
 * Notebook pages keep only the JupyterLab CSS that can style them (``notebook_css``):
@@ -349,9 +348,7 @@ def print_sheet(content: str, keep: list[str], where: str) -> str:
 
 
 CODE_ELEMENT = re.compile(r"<code[ >].*?</code>", re.S)
-PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
-GREY_TOKENS = re.compile(r'(?:<span class="[op]">[^<]*</span>){2,}')
-TAG = re.compile(r"<[^>]+>")
+PLAIN_TOKEN = re.compile(r'<span class="[nwop]">([^<]*)</span>')
 # Material sets a code block up (content.lazy) when it first scrolls into view. Two things
 # it does then are done at build time instead, for the blocks not set up yet:
 # - It makes a block that scrolls sideways focusable (tabindex), so keyboard users can
@@ -383,13 +380,12 @@ MARKER_COMMENT = re.compile(r'(<span class="c1?")(>\s*#\s*\(\d+\)!</span>)')
 
 def _lighter(code: re.Match) -> str:
     text = PLAIN_TOKEN.sub(r"\1", code.group(0))
-    text = BEFORE_MARKER.sub(r"\2\1\3", text)
-    return GREY_TOKENS.sub(lambda run: f'<span class="p">{TAG.sub("", run.group(0))}</span>', text)
+    return BEFORE_MARKER.sub(r"\2\1\3", text)
 
 
 def lighter_code(content: str) -> str:
-    """The same code with fewer spans: names and whitespace as plain text, each run of
-    operators and punctuation in one span (they share a colour)."""
+    """The same code with fewer spans: names, whitespace, operators and punctuation, all
+    in the code's own colour, as plain text."""
     return CODE_ELEMENT.sub(_lighter, content)
 
 
