@@ -40,11 +40,11 @@ BATCH = 8  # pages loaded at once
 BUDGET_GZIP = 300 * 1024  # what a first visit may load, gzip-compressed, on every page
 # Transitions would let axe read a colour halfway through the switch to the dark scheme.
 NO_TRANSITIONS = "*, ::before, ::after { transition: none !important; animation: none !important }"
-# Long pages leave parts far from the window unrendered until the reader scrolls near them
-# (extra.css, .dl-lazy). axe measures where things lie while it scrolls, and parts that
-# render meanwhile move what it measured: it checks every part as rendered, as a reader
-# sees it once scrolled there.
-ALL_RENDERED = ".dl-lazy { content-visibility: visible !important }"
+# Long pages (the cheat sheet, the API reference) leave parts far from the window unrendered
+# until the reader scrolls near them (extra.css: .dl-lazy, .doc-contents). axe measures where
+# things lie while it scrolls, and parts that render meanwhile move what it measured: it
+# checks every part as rendered, as a reader sees it once scrolled there.
+ALL_RENDERED = ".dl-lazy, .doc-contents { content-visibility: visible !important }"
 
 
 def find_chromium() -> str | None:

@@ -81,6 +81,30 @@ def test_reference_returns_one_row_per_function(built_site):
     assert not split, f"Returns split into rows for {split}: indent the continuation lines"
 
 
+def test_reference_entries_wait_to_be_laid_out_but_not_their_headings(built_site):
+    """The API reference opens fast (Lighthouse): extra.css leaves each function's, class's
+    and attribute's contents unrendered far from the window; that needs mkdocstrings'
+    markup to keep the heading outside the contents, and the browser test's axe pass to
+    render them first."""
+    html = (built_site["dir"] / "reference" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    entries = soup.select(".doc-object:not(.doc-module)")
+    assert len(entries) > 20
+    for entry in entries:
+        contents = entry.find("div", class_="doc-contents", recursive=False)
+        assert contents is not None, entry.get("class")
+        assert not contents.find(["h2", "h3"], id=True, recursive=False)
+    css = (
+        Path(__file__).resolve().parent.parent / "docs" / "stylesheets" / "extra.css"
+    ).read_text()
+    assert re.search(
+        r"\.doc-object:not\(\.doc-module\) > \.doc-contents \{\s*content-visibility: auto", css
+    )
+    from test_browser import ALL_RENDERED
+
+    assert ".dl-lazy" in ALL_RENDERED and ".doc-contents" in ALL_RENDERED
+
+
 def test_grouped_numbers_are_one_number_in_math():
     from tools import site_hooks
 

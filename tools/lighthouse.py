@@ -6,6 +6,13 @@ Pages serves it), runs Lighthouse (installed
 from the npm registry into `.cache/lighthouse/` on first use) with its default mobile
 preset on Debian's Chromium, and prints one row per page. PAGE is a path under the
 site, such as `keras/cheatsheet/`; with none, every page.
+
+A single Lighthouse run varies by several points from one run to the next (the same
+page, the same machine): its performance score times the main thread's work, and a
+busy moment on the machine shows as blocking time. So each page is scored `--runs`
+times (3 unless told) and the row shows the median run, the one of median performance
+score, as Lighthouse's documentation on variability advises; `spread` is the lowest and
+highest performance score of the runs.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -124,10 +132,20 @@ def _score(binary: Path, chromium: str, url: str) -> dict:
     return row
 
 
+def _median(rows: list[dict]) -> dict:
+    """The run of median performance score (the lower middle one of an even count)."""
+    ranked = sorted(rows, key=lambda r: r["performance"])
+    middle = statistics.median_low(range(len(ranked)))
+    return ranked[middle]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", help="paths under the site, e.g. keras/cheatsheet/")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page (the median shows)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     binary, chromium = _lighthouse(), _chromium()
     with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as tmp:
         site = Path(tmp)
@@ -142,22 +160,28 @@ def main(argv: list[str]) -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}/"
         header = f"{'page':<42} {'perf':>4} {'a11y':>4} {'best':>4} {'seo':>4}"
-        header += f" {'TBT ms':>7} {'DOM':>6} {'KB':>6}"
-        print(f"Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile preset, {chromium}")
+        header += f" {'TBT ms':>7} {'DOM':>6} {'KB':>6} {'spread':>7}"
+        print(
+            f"Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile preset, {chromium}, "
+            f"median of {args.runs} run{'s' if args.runs > 1 else ''} per page"
+        )
         print(header)
         worst = 100
         for page in pages:
             page = "" if page in {"./", "/"} else page
-            row = _score(binary, chromium, base + page)
-            if "error" in row:
-                print(f"{page or '/':<42} error: {row['error'][0]}")
+            rows = [_score(binary, chromium, base + page) for _ in range(args.runs)]
+            failed = [r for r in rows if "error" in r]
+            if failed:
+                print(f"{page or '/':<42} error: {failed[0]['error'][0]}")
                 worst = 0
                 continue
+            row = _median(rows)
+            spread = f"{min(r['performance'] for r in rows)}-{max(r['performance'] for r in rows)}"
             worst = min(worst, row["performance"], row["accessibility"])
             print(
                 f"{page or '/':<42} {row['performance']:>4} {row['accessibility']:>4} "
                 f"{row['best-practices']:>4} {row['seo']:>4} {row['tbt_ms']:>7} "
-                f"{row['dom'] if row['dom'] is not None else '-':>6} {row['kb']:>6}",
+                f"{row['dom'] if row['dom'] is not None else '-':>6} {row['kb']:>6} {spread:>7}",
                 flush=True,
             )
         server.shutdown()
