@@ -59,9 +59,15 @@ The workers take about a minute of CPU each, so :func:`start_all` is called as s
 pytest has collected the tests (``tests/conftest.py``): they run while the pages'
 programs run, and the tests only collect their results.
 
-The page's own blocks run too, on TensorFlow, but as its program: one notebook, top to
+The page's own blocks run too, on TensorFlow, as its program: one notebook, top to
 bottom, in one kernel (``tests/kernel.py``), where a snippet could use what an earlier one
-defined. So the TensorFlow worker runs every snippet alone as well.
+defined. A snippet's two claims, "runs on TensorFlow" and "runs alone", are separate:
+the page's program shows the first; a worker's run alone, on any backend, the second
+(what isolates a snippet, its globals, folder and the refused ``dlcourse``, is the same
+in every worker, and the code is the same on every backend). So the TensorFlow worker
+runs alone only what no other run covers (:func:`covered_on_tensorflow`): the snippets
+verified on TensorFlow alone, and those that must fail there. It used to run every
+snippet a second time, about a quarter of the three workers' time.
 """
 
 from __future__ import annotations
@@ -215,12 +221,29 @@ def header(snippet: Snippet | Path) -> tuple[tuple[str, ...], dict[str, str]]:
     return verified, dict.fromkeys(not_on, n.group("reason") if n else "")
 
 
+def shown_on_page(snippet: Snippet) -> bool:
+    """Whether the page includes it (a whole modern file, or a legacy file's ``new``
+    section in a "Keras 3" tab), so that the page's program runs it."""
+    return f'--8<-- "{snippet.include}"' in PAGE.read_text(encoding="utf-8")
+
+
+def covered_on_tensorflow(snippet: Snippet) -> bool:
+    """Whether the TensorFlow worker may leave it out: the page's program runs it on
+    TensorFlow, and another backend's worker runs it alone."""
+    verified, _ = header(snippet)
+    return "tensorflow" in verified and len(verified) > 1 and shown_on_page(snippet)
+
+
 def plan(backend: str) -> list[Snippet]:
     """What the worker for ``backend`` runs: every snippet verified there (must pass) and
     every snippet whose header says it does not run there (must fail, so the page's
-    "Not on" claim stays true). The snippet that chooses this backend comes first."""
+    "Not on" claim stays true), but for TensorFlow what :func:`covered_on_tensorflow`
+    covers. The snippet that chooses this backend comes first."""
     chosen = [s for s in snippets() if chosen_backend(s) == backend]
-    return chosen + [s for s in snippets() if chosen_backend(s) is None]
+    rest = [s for s in snippets() if chosen_backend(s) is None]
+    if backend == "tensorflow":
+        rest = [s for s in rest if not covered_on_tensorflow(s)]
+    return chosen + rest
 
 
 def start_backend(

@@ -12,13 +12,16 @@ snippet must fail there.
 
 The workers are started when pytest has collected the tests (``tests/conftest.py``),
 so they run while the page's program runs; ``backend_runs`` waits for them. The
-page's program runs every snippet on TensorFlow too, but in one kernel, after the blocks
-before it; the workers run each one alone.
+page's program runs every snippet it shows on TensorFlow, in one kernel, after the blocks
+before it; the workers run each one alone. A snippet verified on TensorFlow and another
+backend is not run alone on TensorFlow a second time: the page shows it runs there, and
+the other backend's worker that it runs alone (``cb.covered_on_tensorflow``).
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 import tempfile
@@ -46,6 +49,8 @@ def _cases() -> list:
             continue  # reported by test_snippet_header
         for backend in cb.BACKENDS:
             case_id = f"{snippet.name}-{backend}"
+            if backend == "tensorflow" and cb.covered_on_tensorflow(snippet):
+                continue  # test_tensorflow_claim_is_covered_by_the_page
             if backend in verified:
                 cases.append(pytest.param(snippet, backend, "passes", id=case_id))
             elif backend in not_on:
@@ -125,6 +130,49 @@ def test_snippet_imports_only_what_a_reader_has(snippet: cb.Snippet):
             assert top in READER_MODULES or top in sys.stdlib_module_names, (
                 f"{snippet.name} imports {name}: not something a reader has"
             )
+
+
+COVERED = [s for s in ALL if cb.covered_on_tensorflow(s)]
+
+
+@functools.cache
+def _program_runs() -> tuple[str, ...]:
+    """The code of the page's program cells that run (not skipped, not expected to fail)."""
+    from pages import SiteConfig, read_page
+    from program import SKIP_TAG, site_program
+
+    site = SiteConfig.load(cb.ROOT / "mkdocs.yml")
+    program = site_program(read_page(PAGE, site, PAGE.relative_to(cb.ROOT)), site.root, "")
+    return tuple(
+        cell.code
+        for cell in program.cells
+        if cell.block is not None and not {SKIP_TAG, "raises-exception"} & set(cell.tags)
+    )
+
+
+@pytest.mark.parametrize("snippet", COVERED, ids=[s.name for s in COVERED])
+def test_tensorflow_claim_is_covered_by_the_page(snippet: cb.Snippet, backend_runs: dict):
+    """Not run alone on TensorFlow: the page's program runs it there (the page's own items
+    fail if it raises), and here it ran alone on another backend it claims."""
+    assert cb.shown_on_page(snippet)
+    assert any(snippet.text().strip() in code for code in _program_runs()), (
+        f"the page shows {snippet.name} but its program does not run it"
+    )
+    assert snippet not in cb.plan("tensorflow")
+    verified, _ = cb.header(snippet)
+    elsewhere = [b for b in verified if b != "tensorflow"]
+    records = [backend_runs[b]["records"].get(snippet.spec) for b in elsewhere]
+    assert any(r and r["status"] == "passed" for r in records), (
+        f"{snippet.name} ran alone on none of {', '.join(elsewhere)}"
+    )
+
+
+def test_tensorflow_worker_runs_what_nothing_else_covers():
+    planned = cb.plan("tensorflow")
+    assert planned and len(planned) < len(ALL) // 2
+    for snippet in planned:
+        verified, not_on = cb.header(snippet)
+        assert verified == ("tensorflow",) or "tensorflow" in not_on, snippet.name
 
 
 def test_backend_choosing_snippet_really_chooses(backend_runs: dict):
