@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from marks import NOT_RUN, NOTES
-from pages import highlighted_as_python, normal_code
+from pages import PLAIN_TOKENS, highlighted_as_python, normal_code
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers.python import PythonLexer
@@ -118,11 +118,14 @@ def language(pre: Tag) -> str | None:
 
 
 def token_classes(element: Tag) -> list[str]:
+    """The Pygments token classes in the markup, but those the site writes as plain text
+    (names, whitespace, operators, punctuation): the same for the site's markup and for
+    Pygments' own."""
     return [
         cls
         for span in element.find_all("span")
         for cls in span.get("class") or []
-        if cls in TOKEN_CLASSES and cls != "w"
+        if cls in TOKEN_CLASSES and cls not in PLAIN_TOKENS
     ]
 
 

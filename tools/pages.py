@@ -207,6 +207,11 @@ def _lexer(lang: str) -> type[Lexer] | None:
         return None
 
 
+# Pygments token classes the site writes as plain text, all in the code's own colour
+# (site_hooks.lighter_code): names, whitespace, operators, punctuation.
+PLAIN_TOKENS = ("n", "w", "o", "p")
+
+
 def highlighted_as_python(lang: str) -> bool:
     """Whether the site highlights a block of this language as Python code: the lexer
     Pygments picks is a Python, Python-console, IPython or Cython lexer."""

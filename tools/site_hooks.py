@@ -64,7 +64,14 @@ from marks import (  # tools/, on the path
     parse_mark,
     tolerance_text,
 )
-from pages import PATH_SECTIONS, PageError, SiteConfig, read_page, reading_time_table
+from pages import (
+    PATH_SECTIONS,
+    PLAIN_TOKENS,
+    PageError,
+    SiteConfig,
+    read_page,
+    reading_time_table,
+)
 from pins import read_pins  # tools/, on the path
 from program import DEFAULT_REPO, KERNEL_ENV, Source, site_program
 
@@ -348,7 +355,7 @@ def print_sheet(content: str, keep: list[str], where: str) -> str:
 
 
 CODE_ELEMENT = re.compile(r"<code[ >].*?</code>", re.S)
-PLAIN_TOKEN = re.compile(r'<span class="[nwop]">([^<]*)</span>')
+PLAIN_TOKEN = re.compile(rf'<span class="[{"".join(PLAIN_TOKENS)}]">([^<]*)</span>')
 # Material sets a code block up (content.lazy) when it first scrolls into view. Two things
 # it does then are done at build time instead, for the blocks not set up yet:
 # - It makes a block that scrolls sideways focusable (tabindex), so keyboard users can
