@@ -41,8 +41,10 @@ from marks import NOT_RUN, NOTES
 from pages import PLAIN_TOKENS, highlighted_as_python, normal_code
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
 from pygments.lexers.python import PythonLexer
 from pygments.token import STANDARD_TYPES
+from pygments.util import ClassNotFound
 
 LANG_CLASS = re.compile(r"^(?:language|lang|hl)-(?P<lang>[\w+#.-]+)$")
 TOKEN_CLASSES = {c for c in STANDARD_TYPES.values() if c}
@@ -129,15 +131,26 @@ def token_classes(element: Tag) -> list[str]:
     ]
 
 
-def python_markup(element: Tag, text: str) -> bool:
-    """Is the markup the Python lexer's highlighting of the text (whatever the class says)?"""
-    tokens = token_classes(element)
-    if not tokens:
-        return False
-    rendered = BeautifulSoup(
-        highlight(text, PythonLexer(), HtmlFormatter(nowrap=True)), "html.parser"
+def _rendered_tokens(text: str, lexer) -> list[str]:
+    return token_classes(
+        BeautifulSoup(highlight(text, lexer, HtmlFormatter(nowrap=True)), "html.parser")
     )
-    return tokens == token_classes(rendered)
+
+
+def python_markup(element: Tag, text: str, lang: str | None = None) -> bool:
+    """Is the markup the Python lexer's highlighting of the text (whatever the class says)?
+
+    Without the spans the site drops, a short shell command can be highlighted alike by
+    both lexers: markup that is exactly what its own language class (``lang``) gives is
+    taken for that language."""
+    tokens = token_classes(element)
+    if not tokens or tokens != _rendered_tokens(text, PythonLexer()):
+        return False
+    try:
+        own = get_lexer_by_name(lang) if lang else None
+    except ClassNotFound:
+        own = None
+    return own is None or tokens != _rendered_tokens(text, own)
 
 
 def is_output_markup(element: Tag) -> bool:
@@ -368,7 +381,7 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> set[str]:
         text = normal_code(text_of(pre.find("code") or pre))
         lang = language(pre)
         # By its class, as the build decides; or by its markup, whatever the class says.
-        python = bool(lang and highlighted_as_python(lang)) or python_markup(pre, text)
+        python = bool(lang and highlighted_as_python(lang)) or python_markup(pre, text, lang)
         if python:
             last_python = text
             signature = signature_matches(pre, text)
@@ -414,7 +427,7 @@ def _check_code(page, root, run, diagram_classes, problems, counts) -> set[str]:
             continue
         lang = language(code)
         text = code.get_text()
-        python = bool(lang and highlighted_as_python(lang)) or python_markup(code, text)
+        python = bool(lang and highlighted_as_python(lang)) or python_markup(code, text, lang)
         if python and not any(text.strip() in executed for executed in run.code):
             problems.append(
                 f"{page.locate(text)}: inline code `{text}` is highlighted as Python but is not "
