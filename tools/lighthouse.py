@@ -25,7 +25,6 @@ import io
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,8 +134,7 @@ def _score(binary: Path, chromium: str, url: str) -> dict:
 def _median(rows: list[dict]) -> dict:
     """The run of median performance score (the lower middle one of an even count)."""
     ranked = sorted(rows, key=lambda r: r["performance"])
-    middle = statistics.median_low(range(len(ranked)))
-    return ranked[middle]
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def main(argv: list[str]) -> int:

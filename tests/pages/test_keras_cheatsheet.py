@@ -139,14 +139,14 @@ COVERED = [s for s in ALL if cb.covered_on_tensorflow(s)]
 def _program_runs() -> tuple[str, ...]:
     """The code of the page's program cells that run (not skipped, not expected to fail)."""
     from pages import SiteConfig, read_page
-    from program import SKIP_TAG, site_program
+    from program import RAISES_TAG, SKIP_TAG, site_program
 
     site = SiteConfig.load(cb.ROOT / "mkdocs.yml")
     program = site_program(read_page(PAGE, site, PAGE.relative_to(cb.ROOT)), site.root, "")
     return tuple(
         cell.code
         for cell in program.cells
-        if cell.block is not None and not {SKIP_TAG, "raises-exception"} & set(cell.tags)
+        if cell.block is not None and not {SKIP_TAG, RAISES_TAG} & set(cell.tags)
     )
 
 

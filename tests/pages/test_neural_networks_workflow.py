@@ -11,6 +11,7 @@ import re
 import keras
 import numpy as np
 import pytest
+from cheatsheet_backends import section_text
 from shown import output_after
 from sklearn.datasets import load_breast_cancer
 from sklearn.model_selection import train_test_split
@@ -97,15 +98,11 @@ def test_early_stopping_exercise_keeps_the_lowest_point():
     assert kept == pytest.approx(lowest, abs=0.01)
 
 
-def _section(name):
-    text = (ROOT / SNIPPETS / "schedules.py").read_text(encoding="utf-8")
-    return text.split(f"# --8<-- [start:{name}]\n")[1].split(f"# --8<-- [end:{name}]")[0]
-
-
 def test_cosine_schedule_counts_batches_and_ends_at_its_floor(capsys):
     _, (x_train, _), _, _ = _split()
     ns = {"x_train": x_train}
-    exec(_section("cosine"), ns)  # builds the schedule; trains nothing
+    cosine = section_text((ROOT / SNIPPETS / "project.py").read_text(), "cosine")
+    exec(cosine, ns)  # builds the schedule; trains nothing
     schedule = ns["schedule"]
     assert ns["batches_per_epoch"] == 11  # 10 full batches of 32 and one of 21
     assert schedule.decay_steps == 20 * 11
@@ -130,7 +127,7 @@ def test_cosine_schedule_counts_batches_and_ends_at_its_floor(capsys):
 
 def test_plateau_callback_lowered_the_rate_and_the_loss_fell_further():
     # Read from the output the page shows (compared with the run by the suite).
-    shown = output_after(PAGE, "schedules.py:plateau")
+    shown = output_after(PAGE, "project.py:plateau")
     rows = re.findall(
         r"epochs +(\d+) to +(\d+): learning rate (\S+) +lowest validation loss (\d+\.\d+)",
         shown,
