@@ -2,12 +2,14 @@
 
 Distribution needs fresh processes (logical devices are fixed when TensorFlow
 starts) and, for several workers, several processes at once, so most tests here
-run the page's snippets with ``subprocess``.
+run the page's snippets in processes of their own (the workers forked from one that has
+imported Keras).
 """
 
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -33,34 +35,70 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# The workers are forked from one process that has imported Keras (and so TensorFlow):
+# one import instead of one per worker, as the suite's warm kernels do. TensorFlow reads
+# TF_CONFIG when the strategy is made, not on import, so each worker sets its own after
+# the fork and is then the process `TF_CONFIG=... python worker.py` would be.
+FORK_WORKERS = """
+import json, os, sys
+import keras  # noqa: F401
+
+code, configs = sys.argv[1], json.loads(sys.argv[2])
+children = []
+for index, tf_config in enumerate(configs):
+    pid = os.fork()
+    if pid == 0:
+        os.environ["TF_CONFIG"] = json.dumps(tf_config)
+        for fd, name in ((1, "out"), (2, "err")):
+            os.dup2(os.open(f"worker-{index}.{name}", os.O_WRONLY | os.O_CREAT), fd)
+        sys.stdout = os.fdopen(1, "w", buffering=1)
+        sys.stderr = os.fdopen(2, "w", buffering=1)
+        status = 0
+        try:
+            exec(compile(code, "<worker>", "exec"), {"__name__": "__main__"})
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    children.append(pid)
+with open("workers.json", "w") as f:
+    json.dump([os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children], f)
+"""
+
+
 def _run_workers(code: str, workers: int, cwd: Path, timeout: int = 300) -> list:
-    """Start ``workers`` processes running ``code`` as one TF_CONFIG cluster on localhost."""
+    """Run ``code`` in ``workers`` processes, one TF_CONFIG cluster on localhost.
+
+    Returns each worker's (exit code, output, error output)."""
     cluster = {"worker": [f"localhost:{_free_port()}" for _ in range(workers)]}
-    procs = []
-    for index in range(workers):
-        tf_config = {"cluster": cluster, "task": {"type": "worker", "index": index}}
-        env = {**os.environ, **QUIET, "TF_CONFIG": json.dumps(tf_config)}
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-c", code],
-                cwd=cwd,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
-    results = []
+    configs = [{"cluster": cluster, "task": {"type": "worker", "index": i}} for i in range(workers)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FORK_WORKERS, code, json.dumps(configs)],
+        cwd=cwd,
+        env={**os.environ, **QUIET},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
-        for proc in procs:
-            out, err = proc.communicate(timeout=timeout)
-            results.append((proc.returncode, out, err))
-    finally:
-        for proc in procs:  # a worker whose peer died would wait for it forever
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
-    return results
+        log, _ = proc.communicate(timeout=timeout)
+    finally:  # a worker whose peer died would wait for it forever
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == 0, log
+    codes = json.loads((cwd / "workers.json").read_text())
+    return [
+        (code, (cwd / f"worker-{i}.out").read_text(), (cwd / f"worker-{i}.err").read_text())
+        for i, code in enumerate(codes)
+    ]
 
 
 def test_tf_config_shown_is_the_one_the_code_checks(capsys):
