@@ -41,7 +41,7 @@ import warm_kernel
 import xdist_pages
 from compare_outputs import figures_drawn_elsewhere
 from html_check import Counts
-from page_session import BUILD, COUNTS, DESELECTED, EDITS, NOTEBOOKS, RUNS, SHARED
+from page_session import BUILD, COUNTS, DESELECTED, EDITS, NOTEBOOKS, RUNS, SHARED, shared_dir
 from update_pages import write_edits
 
 # Each stage's hooks live in its module, registered as a plugin of its own.
@@ -101,6 +101,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[NOTEBOOKS] = {}
     if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
         config.stash[SHARED] = Path(tempfile.mkdtemp(prefix="docblocks-shared-"))
+    if shared_dir(config) is not None:
+        warm_kernel.share_in(shared_dir(config), config.workerinput["docblocks_controller"])
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -141,6 +143,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         run.cleanup()
     warm_kernel.close_server()
     if SHARED in config.stash:
+        warm_kernel.stop_shared(config.stash[SHARED])
         shutil.rmtree(config.stash[SHARED], ignore_errors=True)
 
 

@@ -1,6 +1,6 @@
 """The process warm kernels are forked from (``tests/warm_kernel.py`` starts it).
 
-Run as ``python -c <this file's text> SOCKET PREFIX PRELOAD``, as a kernel is started (same
+Run as ``python -c <this file's text> SOCKET PREFIX PRELOAD [WATCH]``, as a kernel is started (same
 interpreter, no flags, the very environment its kernels get), in an empty folder. It imports
 ipykernel and the modules named in PRELOAD (comma-separated: Keras and TensorFlow, which
 every page imports first; none for pages that import neither), then writes ``ready.json`` next to
@@ -9,8 +9,10 @@ environment and working folder, and its standard input, output and error as file
 descriptors. The server forks; the child becomes the process ``python -m
 ipykernel_launcher ARGV`` would be and runs it. A launcher whose environment is not the
 one the server imported in gets no kernel, but for the course package's own variables
-(their names start with PREFIX): the server never imports the course package. Standard library only
-until the imports, so that nothing else is loaded before them.
+(their names start with PREFIX): the server never imports the course package; and for
+``JPY_PARENT_PID``, the process that asked for the kernel. It serves until the process that
+started it ends, or the process WATCH names. Standard library only until the imports, so
+that nothing else is loaded before them.
 """
 
 import json
@@ -22,6 +24,7 @@ import threading
 import warnings
 
 HEADER = 4  # bytes of request length
+PARENT = "JPY_PARENT_PID"
 IMPORTED_IN = dict(os.environ)  # what the imports read their settings from
 
 
@@ -121,6 +124,9 @@ def become_kernel(
     differ = {name for name, _ in set(request["env"].items()) ^ set(IMPORTED_IN.items())}
     # Only the course package reads its own variables, and nothing here has imported it.
     course = {name for name in differ if name.startswith(prefix)}
+    # Jupyter sets this one for the process that starts the kernel (one server may serve
+    # several); only the kernel reads it, once it runs.
+    differ -= {PARENT}
     if differ - course or (course and "dlcourse" in sys.modules):
         names = sorted(differ)
         os.write(fds[2], f"no warm kernel: the environment differs in {names}\n".encode())
@@ -131,7 +137,7 @@ def become_kernel(
         os.close(fd)
     # The environment is the server's own, as the imports left it (TensorFlow sets some
     # variables as it loads), with the launcher's course variables.
-    for name in course:
+    for name in [*course, PARENT]:
         if name in request["env"]:
             os.environ[name] = request["env"][name]
         else:
@@ -160,9 +166,19 @@ def become_kernel(
     os._exit(code)
 
 
-def serve(path: str, prefix: str, preload: list[str]) -> None:
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def serve(path: str, prefix: str, preload: list[str], watch: int | None) -> None:
     status = warm_up(preload)
-    parent = os.getppid()  # the test process: when it is gone, so are the server and its kernels
+    # The test process (or the one named, which the workers sharing this server report
+    # to): when it is gone, so are the server and its kernels.
+    parent = os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
@@ -172,7 +188,7 @@ def serve(path: str, prefix: str, preload: list[str]) -> None:
         json.dump(status, f)
     os.replace(ready + ".part", ready)
     kernels: set[int] = set()  # forked and not yet reaped, so no other process has the pid
-    while os.getppid() == parent:
+    while alive(watch) if watch else os.getppid() == parent:
         reap(kernels)
         try:
             conn, _ = listener.accept()
@@ -207,4 +223,5 @@ def reap(kernels: set[int]) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2], [name for name in sys.argv[3].split(",") if name])
+    watch = int(sys.argv[4]) if len(sys.argv) > 4 else None
+    serve(sys.argv[1], sys.argv[2], [name for name in sys.argv[3].split(",") if name], watch)

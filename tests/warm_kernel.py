@@ -30,11 +30,19 @@ ipykernel_launcher``, with a home of its own) where the difference could show:
   kernel is warm, and the summary says why);
 * not on Linux (forking a process that has loaded TensorFlow is not safe everywhere),
   or with ``--cold-kernels``.
+
+Under pytest-xdist the workers share one server (:func:`share_in`): the first worker that
+needs it starts it, in the environment every worker's kernels get, and the others fork
+their kernels from it too, each with its own ``JPY_PARENT_PID`` (which Jupyter sets for the
+process that starts a kernel, and which nothing reads on import). It runs until the xdist
+controller ends, which stops it (:func:`stop_shared`): a worker may finish first.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
+import fcntl
 import json
 import os
 import re
@@ -136,37 +144,72 @@ class KernelServer:
     """One kernel server for this test process. Its kernels get ``kernel_env``, a reader's
     environment with a home of their own (``env_of(home)``): the environment it imports in."""
 
-    def __init__(self, env_of: Callable[[Path], dict[str, str]], preload: tuple[str, ...]):
-        self.preload = preload
-        self.dir = Path(tempfile.mkdtemp(prefix="kernels-"))
+    def __init__(
+        self,
+        env_of: Callable[[Path], dict[str, str]],
+        preload: tuple[str, ...],
+        *,
+        attach: dict | None = None,
+        watch: int | None = None,
+    ):
+        """Start a server, or with ``attach`` (what :meth:`describe` wrote) use one that
+        another worker started. ``watch``: the process whose end stops the server (by
+        default the one that starts it)."""
+        self.dir = Path(attach["dir"]) if attach else Path(tempfile.mkdtemp(prefix="kernels-"))
+        self.preload = tuple(attach["preload"]) if attach else preload
         self.socket = self.dir / "s"  # AF_UNIX paths are short: keep it near the root
-        (self.dir / "work").mkdir()
         self.log = self.dir / "server.log"
         self.kernel_env = env_of(self.dir / "home")
         self._why_not: str | None = None
         self._checked = False
         self._lock = threading.Lock()
+        self.process: subprocess.Popen | None = None
+        self.pid = attach["pid"] if attach else 0
+        self.shared = False  # used by other workers too: the xdist controller stops it
+        name = f"Warm{id(self)}KernelManager"
+        self.manager_class = type(name, (WarmKernelManager,), {"socket_path": str(self.socket)})
+        if attach:
+            return
+        (self.dir / "work").mkdir()
         # Jupyter adds this one to a kernel's environment: the process that starts it.
         imports_in = {**self.kernel_env, "JPY_PARENT_PID": str(os.getpid())}
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [*SERVER_COMMAND, str(self.socket), COURSE_VARIABLES, ",".join(preload)],
+                [*SERVER_COMMAND, str(self.socket), COURSE_VARIABLES, ",".join(self.preload)]
+                + ([str(watch)] if watch else []),
                 cwd=self.dir / "work",
                 env=imports_in,
                 stdout=log,
                 stderr=log,
                 start_new_session=True,
             )
-        name = f"Warm{id(self)}KernelManager"
-        self.manager_class = type(name, (WarmKernelManager,), {"socket_path": str(self.socket)})
+        self.pid = self.process.pid
+
+    def describe(self) -> dict:
+        """What another worker needs to use this server."""
+        return {
+            "dir": str(self.dir),
+            "pid": self.pid,
+            "preload": list(self.preload),
+            "env": self.kernel_env,
+        }
+
+    def running(self) -> bool:
+        if self.process is not None:
+            return self.process.poll() is None
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
     def why_cold(self, timeout: float = 300) -> str | None:
         """None once kernels can be forked; otherwise why every kernel starts cold."""
         with self._lock:
             if not self._checked:
                 self._why_not, self._checked = self._wait(timeout), True
-        if self._why_not is None and self.process.poll() is not None:
-            return f"the kernel server stopped (exit {self.process.returncode})"
+        if self._why_not is None and not self.running():
+            return "the kernel server stopped"
         return self._why_not
 
     def _wait(self, timeout: float) -> str | None:
@@ -175,7 +218,7 @@ class KernelServer:
         ready = self.dir / "ready.json"
         deadline = time.monotonic() + timeout
         while not ready.exists():
-            if self.process.poll() is not None:
+            if not self.running():
                 tail = self.log.read_text(errors="replace")[-1500:]
                 return f"the kernel server stopped while importing:\n{tail}"
             if time.monotonic() > deadline:
@@ -192,8 +235,9 @@ class KernelServer:
         return None
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+        if self.running():
+            os.killpg(self.pid, signal.SIGKILL)
+        if self.process is not None:
             self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -212,6 +256,15 @@ class WarmKernelManager(AsyncKernelManager):
 
 _SERVER: KernelServer | None = None
 _SERVER_LOCK = threading.Lock()
+_SHARED: tuple[Path, int] | None = None  # the xdist workers' folder, and their controller
+SHARED_FILE = "kernel-server.json"
+
+
+def share_in(folder: Path, controller: int) -> None:
+    """In an xdist worker: share one server with the other workers, through ``folder``;
+    it runs until ``controller`` (the process the workers report to) ends."""
+    global _SHARED
+    _SHARED = (folder, controller)
 
 
 def server(
@@ -221,13 +274,43 @@ def server(
     global _SERVER
     with _SERVER_LOCK:
         if _SERVER is None:
-            _SERVER = KernelServer(env_of, preload)
+            _SERVER = _shared_server(env_of, preload) if _SHARED else KernelServer(env_of, preload)
         return _SERVER
 
 
+def _shared_server(env_of: Callable[[Path], dict[str, str]], preload: tuple[str, ...]):
+    folder, controller = _SHARED
+    with (folder / "kernel-server.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shared = folder / SHARED_FILE
+        if shared.exists():
+            info = json.loads(shared.read_text())
+            other = KernelServer(env_of, preload, attach=info)
+            if other.kernel_env == info["env"] and other.running():
+                other.shared = True
+                return other
+            # This worker's kernels would get another environment than the server's.
+            return KernelServer(env_of, preload)
+        started = KernelServer(env_of, preload, watch=controller)
+        started.shared = True
+        shared.write_text(json.dumps(started.describe()))
+        return started
+
+
 def close_server() -> None:
+    """This process's server, unless it is shared: :func:`stop_shared` stops that one."""
     global _SERVER
     with _SERVER_LOCK:
-        if _SERVER is not None:
+        if _SERVER is not None and not _SERVER.shared:
             _SERVER.close()
-            _SERVER = None
+        _SERVER = None
+
+
+def stop_shared(folder: Path) -> None:
+    """In the xdist controller, at the end: stop the server its workers shared, if any."""
+    shared = folder / SHARED_FILE
+    if shared.exists():
+        info = json.loads(shared.read_text())
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(info["pid"], signal.SIGKILL)
+        shutil.rmtree(info["dir"], ignore_errors=True)

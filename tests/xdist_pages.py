@@ -1,11 +1,14 @@
 """The docs plugin under pytest-xdist: whole pages to workers, the longest first.
 
 ``tasks.py test`` runs ``-n`` workers with ``--dist loadfile``, so that a page's items all
-run in one worker. The workers share one site build in the controller's folder, and the
-controller adds up what they counted for the summary line (``docblocks.py``).
+run in one worker. The workers share one site build in the controller's folder and one
+kernel server (``warm_kernel.py``), and the controller adds up what they counted for the
+summary line (``docblocks.py``).
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from page_session import SHARED
@@ -15,6 +18,8 @@ from page_session import SHARED
 def pytest_configure_node(node) -> None:
     """xdist controller: tell each worker where the one shared site build goes."""
     node.workerinput["docblocks_shared"] = str(node.config.stash[SHARED])
+    # The workers share one kernel server, which runs as long as this process does.
+    node.workerinput["docblocks_controller"] = os.getpid()
 
 
 @pytest.hookimpl(optionalhook=True)
