@@ -155,6 +155,30 @@ def test_course_variables_reach_a_warm_kernel():
     assert other.cold == ["the page gets environment variables the other pages do not"]
 
 
+def test_xdist_workers_share_one_server_until_the_controller_stops_it(tmp_path, monkeypatch):
+    """The first worker starts the server; another uses it, and its kernels get its own
+    JPY_PARENT_PID. A worker whose kernels would get another environment starts its own."""
+    monkeypatch.setattr(warm_kernel, "_SHARED", (tmp_path, os.getpid()))
+    env_of = lambda home: kernel.reader_env(None, home)  # noqa: E731
+    with monkeypatch.context() as other_worker:
+        other_worker.setattr(os, "getpid", lambda: 1)  # the worker that starts it
+        started = warm_kernel._shared_server(env_of, ())
+    attached = warm_kernel._shared_server(env_of, ())
+    assert (attached.pid, attached.process, attached.shared) == (started.pid, None, True)
+    monkeypatch.setattr(warm_kernel, "_SERVER", attached)
+    done = run("import os\nprint(os.getenv('JPY_PARENT_PID'))")
+    assert done.cold == [] and done.cells[0].text() == f"{os.getpid()}\n"
+
+    monkeypatch.setenv("ANOTHER_SETTING", "1")
+    own = warm_kernel._shared_server(env_of, ())
+    assert own.pid != started.pid and not own.shared
+    own.close()
+
+    warm_kernel.stop_shared(tmp_path)
+    started.process.wait(timeout=30)
+    assert not attached.running()
+
+
 def test_the_server_refuses_a_kernel_with_another_environment():
     server = kernel_server()
     assert server.why_cold() is None
