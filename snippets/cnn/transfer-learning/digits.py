@@ -59,33 +59,51 @@ def conv_base(name):
 
 
 # --8<-- [start:pretrain]
-def pretrain(seed):
-    """A base trained on task A, and its accuracy.
+pretrained_base = conv_base("pretrained_base")
+model_a = keras.Sequential(
+    [
+        keras.Input(shape=(8, 8, 1)),
+        random_shift(seed=0),  # (1)!
+        pretrained_base,
+        layers.Dense(5, activation="softmax"),
+    ]
+)
+model_a.compile(
+    optimizer=keras.optimizers.Adam(0.01),
+    loss="sparse_categorical_crossentropy",
+)
 
-    The base starts from random weights drawn with `seed`.
+
+def starting_state(model):
+    model.optimizer.build(model.trainable_variables)
+    return model.get_weights(), [v.numpy() for v in model.optimizer.variables]
+
+
+def restart(model, state):  # (2)!
+    weights, optimizer_state = state
+    model.set_weights(weights)
+    model.optimizer.set_weights(optimizer_state)
+
+
+start_a = starting_state(model_a)
+
+
+def pretrain(seed):
+    """Trains model_a on task A from random weights drawn with `seed`.
+
+    Returns the weights of its base and its accuracy on task A.
     """
     keras.utils.set_random_seed(seed)
-    base = conv_base(f"pretrained_base_{seed}")
-    model_a = keras.Sequential(
-        [
-            keras.Input(shape=(8, 8, 1)),
-            random_shift(),  # (1)!
-            base,
-            layers.Dense(5, activation="softmax"),
-        ]
-    )
-    model_a.compile(
-        optimizer=keras.optimizers.Adam(0.01),
-        loss="sparse_categorical_crossentropy",
-    )
+    fresh = keras.models.clone_model(model_a).get_weights()
+    restart(model_a, (fresh, start_a[1]))
     model_a.fit(
-        x_train[a_train], y_train[a_train], epochs=10, batch_size=32, verbose=0
+        x_train[a_train], y_train[a_train], epochs=6, batch_size=64, verbose=0
     )
-    predicted = model_a(x_test[a_test], training=False).numpy().argmax(axis=1)
-    return base, (predicted == y_test[a_test]).mean()
+    predicted = model_a.predict_on_batch(x_test[a_test]).argmax(axis=1)
+    return pretrained_base.get_weights(), (predicted == y_test[a_test]).mean()
 
 
-base, accuracy_a = pretrain(seed=0)
+pretrained_weights, accuracy_a = pretrain(seed=0)
 print(f"task A test accuracy: {accuracy_a:.2f}")
 # --8<-- [end:pretrain]
 
@@ -98,7 +116,9 @@ def new_task_model(feature_extractor):
     return keras.Model(inputs, outputs)
 
 
-base.trainable = False  # (1)!
+base = conv_base("base")  # (1)!
+base.set_weights(pretrained_weights)
+base.trainable = False  # (2)!
 transfer = new_task_model(base)
 transfer.compile(
     optimizer=keras.optimizers.Adam(0.01),
@@ -141,33 +161,13 @@ scratch.compile(
     optimizer=keras.optimizers.Adam(0.01),
     loss="sparse_categorical_crossentropy",
 )
-
-
-def starting_state(model):
-    model.optimizer.build(model.trainable_variables)
-    return model.get_weights(), [v.numpy() for v in model.optimizer.variables]
-
-
-def restart(model, state):  # (1)!
-    weights, optimizer_state = state
-    model.set_weights(weights)
-    model.optimizer.set_weights(optimizer_state)
-
-
 # --8<-- [end:scratch]
 
 
 # --8<-- [start:train]
 def train(model, x, y, steps):
-    repeats = np.repeat(np.arange(len(x))[None], steps, axis=0).ravel()  # (1)!
-    model.fit(
-        x[repeats],
-        y[repeats],
-        batch_size=len(x),
-        epochs=1,
-        shuffle=False,
-        verbose=0,
-    )
+    for _ in range(steps):  # (1)!
+        model.train_on_batch(x, y)
 
 
 def accuracies(model):
@@ -187,10 +187,10 @@ def accuracies(model):
 # --8<-- [start:bases]
 runs = 5
 starts = {m: starting_state(m) for m in (scratch, transfer, tuned)}
-pretrained = [base.get_weights()]
+pretrained = [pretrained_weights]
 for seed in range(1, runs):  # (1)!
-    other_base, _ = pretrain(seed)
-    pretrained.append(other_base.get_weights())
+    weights, _ = pretrain(seed)
+    pretrained.append(weights)
 # --8<-- [end:bases]
 
 # --8<-- [start:runs]
@@ -209,19 +209,19 @@ for seed in range(runs):
 
     fresh = keras.models.clone_model(scratch).get_weights()  # (1)!
     restart(scratch, (fresh, starts[scratch][1]))
-    train(scratch, x_few, y_few, steps=60)
+    train(scratch, x_few, y_few, steps=40)
     results["from scratch"].append(accuracies(scratch))
 
     restart(transfer, starts[transfer])
     base.set_weights(pretrained[seed])  # this run's pretrained base
-    train(transfer, x_few, y_few, steps=40)  # only the new head learns
+    train(transfer, x_few, y_few, steps=20)  # only the new head learns
     results["feature extraction"].append(accuracies(transfer))
     heads.append(transfer.get_weights())
     draws.append((x_few, y_few))
 
     restart(tuned, starts[tuned])
     tuned.set_weights(transfer.get_weights())  # start from the trained head
-    train(tuned, x_few, y_few, steps=20)
+    train(tuned, x_few, y_few, steps=10)
     results["+ fine-tuning"].append(accuracies(tuned))
 # --8<-- [end:runs]
 
@@ -277,7 +277,7 @@ for seed, (head, (x_run, y_run)) in enumerate(zip(heads, draws, strict=True)):
     restart(whole, start)
     whole.set_weights(head)  # this run's base and trained head
     keras.utils.set_random_seed(seed)
-    train(whole, x_run, y_run, steps=20)
+    train(whole, x_run, y_run, steps=10)
     whole_results.append(accuracies(whole))
 
 for name, rows in [
