@@ -82,6 +82,59 @@ def _numbers(marker):
     return [float(x) for x in re.findall(r"\d+\.\d+", output_after(PAGE, marker))]
 
 
+def _section(name):
+    return section_text((ROOT / SNIPPETS / "project.py").read_text(), name)
+
+
+def _rate(section):
+    """The one learning rate a section of the program sets."""
+    (rate,) = re.findall(r"(?:learning_rate=|fresh_model\()([\d.]+)", _section(section))
+    return float(rate)
+
+
+def test_learning_rate_ratios_in_the_prose_match_the_code():
+    step6, slow, fast = _rate("compile"), _rate("log"), _rate("fast")
+    text = PAGE.read_text()
+    assert f"{round(step6 / slow)} times smaller than\nstep 6's" in text
+    assert f"{round(fast / step6)} times larger than step 6's" in text
+    assert 0.05 / step6 == 2.5 and "two and a half times the\nrate of [step 6]" in text
+
+
+def test_early_stopping_ended_patience_epochs_after_the_best():
+    shown = output_after(PAGE, "project.py:fit")
+    stopped, best = map(int, re.search(r"after epoch (\d+);.* at epoch (\d+)", shown).groups())
+    patience = int(re.search(r"patience=(\d+)", _section("fit")).group(1))
+    assert stopped - best == patience == 3 and stopped < 100  # early stopping decided
+    assert "three epochs before training stopped" in PAGE.read_text()
+
+
+def test_baseline_comparison_in_the_prose_matches_the_table():
+    shown = output_after(PAGE, "project.py:evaluate")
+    rows = dict(
+        (name, [float(x) for x in numbers.split()])
+        for name, numbers in re.findall(r"^(\S.*?) {2,}([\d. ]+)$", shown, re.M)
+    )
+    (always,) = rows["always benign"]
+    (lr_accuracy, lr_loss), (net_accuracy, net_loss) = rows["logistic regression"], rows["network"]
+    assert round(always * 114) == 72  # the benign share of the test set
+    assert (round(lr_accuracy * 114), round(net_accuracy * 114)) == (111, 110)
+    assert lr_loss < net_loss  # the prose: the logistic regression has the lower cross-entropy
+    text = PAGE.read_text()
+    assert "gets 111 of the 114 tumours right (0.974) and the network 110 (0.965)" in text
+    assert "(test accuracy 0.974 against 0.965)" in text
+
+
+def test_too_small_learning_rate_log_barely_moves():
+    # Read from the log the page shows (compared with the run by the suite).
+    shown = output_after(PAGE, "project.py:log")
+    losses = [float(x) for x in re.findall(r" loss: (\d+\.\d+)", shown)]
+    val_losses = [float(x) for x in re.findall(r"val_loss: (\d+\.\d+)", shown)]
+    assert len(losses) == len(val_losses) == 4
+    assert (np.diff(losses) < 0).all() and (np.diff(val_losses) < 0).all()  # both fall
+    # but barely: still worse than a constant guess of 0.5 (log 2) after four epochs
+    assert losses[-1] > 0.9 * losses[0] and losses[-1] > math.log(2)
+
+
 def test_too_large_learning_rate_log_jumps_around():
     # Read from the log the page shows (compared with the run by the suite).
     shown = output_after(PAGE, "project.py:fast")
@@ -134,7 +187,7 @@ def test_plateau_callback_lowered_the_rate_and_the_loss_fell_further():
     )
     assert len(rows) == 2, shown
     (start, end, rate, loss), (lower_start, lower_end, lower_rate, lower_loss) = rows
-    assert (int(start), int(lower_start), int(lower_end)) == (1, int(end) + 1, 12)
+    assert (int(start), int(lower_start), int(lower_end)) == (1, int(end) + 1, 10)
     assert float(rate) == 0.05
     assert float(lower_rate) == pytest.approx(0.1 * 0.05)  # factor=0.1, once
     # The prose: the loss stopped improving after epoch 4, patience=2 epochs before

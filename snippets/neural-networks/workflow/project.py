@@ -61,7 +61,7 @@ print(
 
 # --8<-- [start:compile]
 model.compile(
-    optimizer=keras.optimizers.Adam(learning_rate=0.01),
+    optimizer=keras.optimizers.Adam(learning_rate=0.02),
     loss="binary_crossentropy",
     metrics=["accuracy"],  # (1)!
 )
@@ -70,7 +70,7 @@ model.compile(
 # --8<-- [start:fit]
 stop_early = keras.callbacks.EarlyStopping(
     monitor="val_loss",
-    patience=5,
+    patience=3,
     restore_best_weights=True,  # (1)!
 )
 history = model.fit(
@@ -127,7 +127,7 @@ def fresh_model(learning_rate):
     return fresh
 
 
-log = fresh_model(0.01).fit(
+slow = fresh_model(0.0001).fit(
     x_train,
     y_train,
     validation_data=(x_val, y_val),
@@ -137,14 +137,8 @@ log = fresh_model(0.01).fit(
 )
 # --8<-- [end:log]
 
-# --8<-- [start:slow]
-slow = fresh_model(0.0001).fit(  # batch_size=32 is fit's default
-    x_train, y_train, validation_data=(x_val, y_val), epochs=4, verbose=2
-)
-# --8<-- [end:slow]
-
 # --8<-- [start:fast]
-fast = fresh_model(1.0).fit(
+fast = fresh_model(1.0).fit(  # batch_size=32 is fit's default
     x_train, y_train, validation_data=(x_val, y_val), epochs=4, verbose=2
 )
 # --8<-- [end:fast]
@@ -185,7 +179,7 @@ plateau = fresh_model(0.05).fit(
     x_train,
     y_train,
     validation_data=(x_val, y_val),
-    epochs=12,
+    epochs=10,
     callbacks=[lower_rate, stop_early],
     verbose=0,
 )
