@@ -209,7 +209,8 @@ class KernelServer:
             if not self._checked:
                 self._why_not, self._checked = self._wait(timeout), True
         if self._why_not is None and not self.running():
-            return "the kernel server stopped"
+            code = f" (exit {self.process.returncode})" if self.process is not None else ""
+            return f"the kernel server stopped{code}"
         return self._why_not
 
     def _wait(self, timeout: float) -> str | None:
@@ -280,7 +281,7 @@ def server(
 
 def _shared_server(env_of: Callable[[Path], dict[str, str]], preload: tuple[str, ...]):
     folder, controller = _SHARED
-    with (folder / "kernel-server.lock").open("w") as lock:
+    with (folder / f"{SHARED_FILE}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         shared = folder / SHARED_FILE
         if shared.exists():

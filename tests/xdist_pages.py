@@ -16,7 +16,8 @@ from page_session import SHARED
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node) -> None:
-    """xdist controller: tell each worker where the one shared site build goes."""
+    """xdist controller: tell each worker where the one shared site build goes, and
+    the process whose end stops the kernel server they share."""
     node.workerinput["docblocks_shared"] = str(node.config.stash[SHARED])
     # The workers share one kernel server, which runs as long as this process does.
     node.workerinput["docblocks_controller"] = os.getpid()

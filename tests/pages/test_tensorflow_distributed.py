@@ -50,7 +50,9 @@ for index, tf_config in enumerate(configs):
     if pid == 0:
         os.environ["TF_CONFIG"] = json.dumps(tf_config)
         for fd, name in ((1, "out"), (2, "err")):
-            os.dup2(os.open(f"worker-{index}.{name}", os.O_WRONLY | os.O_CREAT), fd)
+            written = os.open(f"worker-{index}.{name}", os.O_WRONLY | os.O_CREAT)
+            os.dup2(written, fd)
+            os.close(written)
         sys.stdout = os.fdopen(1, "w", buffering=1)
         sys.stderr = os.fdopen(2, "w", buffering=1)
         status = 0
